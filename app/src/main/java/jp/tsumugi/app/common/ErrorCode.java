@@ -1,0 +1,74 @@
+package jp.tsumugi.app.common;
+
+/**
+ * Stable error codes shown to people as {@code TSU-nnnn}. A code, once released, keeps its meaning
+ * forever: add new codes, never renumber. The UI resolves {@code error.TSU-nnnn} in its bundles; the
+ * English text here is for the command line and for developers.
+ */
+public enum ErrorCode {
+  DATA_DIR_NOT_WRITABLE(1001, "The data directory is read-only or cannot be written"),
+  DATA_DIR_FULL(1002, "The disk of the data directory is full"),
+  DB_KEY_MISSING(1003, "The database key was not found"),
+  DB_KEY_WRONG(1004, "The database key does not open this database"),
+  DB_CORRUPT(1005, "The database file is corrupt or truncated"),
+  DB_SCHEMA_NEWER(1006, "The database was written by a newer version of Tsumugi"),
+  DB_FILE_MISSING(1007, "The data directory is initialised but its database file is missing"),
+  DB_IN_USE(1008, "The database is open in another Tsumugi process"),
+  DB_ERROR(1009, "The database reported an error"),
+  DATA_DIR_NOT_INITIALISED(1010, "The data directory holds no clinic yet"),
+  DATA_DIR_ALREADY_INITIALISED(1011, "The data directory already holds a clinic"),
+  DB_KEY_INVALID_RECOVERY(1012, "The recovery key is not valid"),
+  DB_MIGRATION_FAILED(1013, "A database migration failed"),
+  DATA_DIR_INVALID(1014, "The data directory is not a Tsumugi data directory"),
+
+  LOGIN_FAILED(2001, "Wrong user name or password"),
+  ACCOUNT_LOCKED(2002, "Too many failed attempts: the account is locked for a while"),
+  TOTP_REQUIRED(2003, "A one-time code from the authenticator is required"),
+  TOTP_INVALID(2004, "The one-time code is not valid"),
+  NOT_PERMITTED(2005, "Your role does not permit this action"),
+  USERNAME_TAKEN(2006, "That user name is already in use"),
+  PASSWORD_TOO_WEAK(2007, "The password is too short or too simple"),
+  USERNAME_INVALID(2008, "User names are 3 to 32 characters: lower-case letters, digits, '.', '-' or '_'"),
+  USER_NOT_FOUND(2009, "No such user"),
+  USER_INACTIVE(2010, "The account is disabled"),
+  UNLOCK_WRONG_USER(2011, "Only the user who locked the screen can unlock it here"),
+  DISPLAY_NAME_INVALID(2012, "A display name of 1 to 60 characters is required"),
+  PASSWORD_MISSING(2013, "No password was given (prompt or TSUMUGI_PASSWORD)"),
+  LAST_ADMIN(2014, "The last active administrator cannot lose the administrator role"),
+
+  AUDIT_CHAIN_BROKEN(3001, "The audit log is broken"),
+
+  CLINIC_CODE_INVALID(4001, "The medical institution code must be 7 digits"),
+  PREFECTURE_INVALID(4002, "Choose a prefecture (01 to 47)"),
+  CLINIC_NAME_INVALID(4003, "The clinic name is required (at most 80 characters)"),
+  PHONE_INVALID(4004, "The phone number may hold only digits and hyphens (10 to 13 characters)"),
+  POSTAL_CODE_INVALID(4005, "The postal code must be 7 digits (for example 100-0001)"),
+  ADDRESS_INVALID(4006, "The address is required (at most 120 characters)"),
+  IDLE_MINUTES_INVALID(4007, "The idle lock must be 1 to 120 minutes"),
+  FEE_TABLE_UNSUPPORTED(4008, "Only the medical (医科) fee table is supported"),
+
+  INSURER_NUMBER_INVALID(5001, "The insurer number has a wrong length or check digit"),
+  PATIENT_NAME_INVALID(5002, "The patient name and kana are required"),
+  BIRTH_DATE_INVALID(5003, "The birth date is not valid");
+
+  private final int number;
+  private final String englishText;
+
+  ErrorCode(int number, String englishText) {
+    this.number = number;
+    this.englishText = englishText;
+  }
+
+  /** The code as people see it, for example {@code TSU-1004}. */
+  public String code() {
+    return String.format("TSU-%04d", number);
+  }
+
+  public int number() {
+    return number;
+  }
+
+  public String englishText() {
+    return englishText;
+  }
+}

@@ -1,0 +1,28 @@
+package jp.tsumugi.app.common;
+
+/**
+ * The one exception type carried across module boundaries: a stable {@link ErrorCode} plus a detail
+ * for developers. The detail must never contain patient data (it may reach a log).
+ */
+public class TsumugiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final ErrorCode errorCode;
+
+  public TsumugiException(ErrorCode errorCode, String detail) {
+    super(errorCode.code() + ": " + errorCode.englishText() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"));
+    this.errorCode = errorCode;
+  }
+
+  public TsumugiException(ErrorCode errorCode, String detail, Throwable cause) {
+    this(errorCode, detail);
+    initCause(cause);
+  }
+
+  public TsumugiException(ErrorCode errorCode) {
+    this(errorCode, null);
+  }
+
+  public ErrorCode errorCode() {
+    return errorCode;
+  }
+}
