@@ -1,0 +1,307 @@
+package jp.tsumugi.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import jp.tsumugi.app.audit.AuditEntryStore;
+import jp.tsumugi.app.clinic.ClinicRepository;
+import jp.tsumugi.app.common.ErrorCode;
+import jp.tsumugi.app.common.Transactions;
+import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.patient.PatientRepository;
+import jp.tsumugi.app.security.PasswordHasher;
+import jp.tsumugi.app.security.UserRepository;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+
+/**
+ * The system of record: an encrypted embedded H2 file (or a PostgreSQL clinic server) with its
+ * repositories. Opening checks everything that can be checked first and never creates a database
+ * in place of one it cannot open (docs/adr/0002).
+ */
+public final class LocalStore implements AutoCloseable {
+  static final String DB_NAME = "tsumugi";
+  static final String DB_FILE = DB_NAME + ".mv.db";
+  private static final String H2_USER = "tsumugi";
+
+  private final ConnectionPool pool;
+  private final JdbcTransactions tx;
+  private final String databaseId;
+  private final int schemaVersion;
+  private final Clock clock;
+  private final PasswordHasher hasher = new Argon2PasswordHasher();
+
+  /** A new store and the recovery key to show once. */
+  public record Created(LocalStore store, String recoveryKey) {
+  }
+
+  private LocalStore(ConnectionPool pool, String databaseId, int schemaVersion, Clock clock) {
+    this.pool = pool;
+    this.tx = new JdbcTransactions(pool);
+    this.databaseId = databaseId;
+    this.schemaVersion = schemaVersion;
+    this.clock = clock;
+  }
+
+  /**
+   * Flyway logs through java.util.logging; its INFO lines and its "upgrade recommended" notice for
+   * H2 2.3 are noise for a clinic. Held strongly: JUL forgets loggers nobody references.
+   */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(Level.SEVERE);
+  }
+
+  public static boolean isInitialised(Path dataDir) {
+    return StoreMarker.exists(dataDir);
+  }
+
+  public static LocalStore openH2(StoreLocation location, Clock clock) {
+    return openH2(location, clock, DiskProbe.REAL);
+  }
+
+  static LocalStore openH2(StoreLocation location, Clock clock, DiskProbe disk) {
+    Path dir = location.dataDir();
+    if (!Files.isDirectory(dir)) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_NOT_INITIALISED, "no data directory");
+    }
+    if (!StoreMarker.exists(dir)) {
+      throw new TsumugiException(isEmpty(dir) ? ErrorCode.DATA_DIR_NOT_INITIALISED : ErrorCode.DATA_DIR_INVALID);
+    }
+    StoreMarker marker = StoreMarker.read(dir);
+    if (marker.format() > StoreMarker.FORMAT) {
+      throw new TsumugiException(ErrorCode.DB_SCHEMA_NEWER, "data directory format " + marker.format());
+    }
+    if (!Files.isRegularFile(dir.resolve(DB_FILE))) {
+      throw new TsumugiException(ErrorCode.DB_FILE_MISSING);
+    }
+    checkDisk(dir, disk);
+    DatabaseKey key = DatabaseKey.read(location.keyDir(), marker.databaseId());
+    String url = h2Url(dir, true);
+    ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
+    try {
+      pool.giveBack(openFirst(pool));
+      int version = migrate(h2DataSource(url, key), true);
+      return new LocalStore(pool, marker.databaseId(), version, clock);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  public static Created createH2(StoreLocation location, Clock clock) {
+    return createH2(location, clock, DiskProbe.REAL);
+  }
+
+  static Created createH2(StoreLocation location, Clock clock, DiskProbe disk) {
+    Path dir = location.dataDir();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_NOT_WRITABLE, "cannot create the data directory", e);
+    }
+    if (StoreMarker.exists(dir) || Files.exists(dir.resolve(DB_FILE))) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_ALREADY_INITIALISED);
+    }
+    checkDisk(dir, disk);
+    StoreMarker marker = StoreMarker.fresh();
+    DatabaseKey key = DatabaseKey.random();
+    key.write(location.keyDir(), marker.databaseId(), false);
+    String url = h2Url(dir, false);
+    ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
+    try {
+      pool.giveBack(openFirst(pool));
+      int version = migrate(h2DataSource(url, key), false);
+      marker.write(dir);
+      LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock);
+      return new Created(store, key.recoveryKey());
+    } catch (RuntimeException e) {
+      pool.close();
+      undoCreate(location, marker);
+      throw e;
+    }
+  }
+
+  /** Writes the key file back from the recovery key, after proving that the key opens this database. */
+  public static void restoreKey(StoreLocation location, String recoveryKey) {
+    DatabaseKey key = DatabaseKey.fromRecoveryKey(recoveryKey);
+    Path dir = location.dataDir();
+    if (!StoreMarker.exists(dir)) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_NOT_INITIALISED);
+    }
+    StoreMarker marker = StoreMarker.read(dir);
+    if (!Files.isRegularFile(dir.resolve(DB_FILE))) {
+      throw new TsumugiException(ErrorCode.DB_FILE_MISSING);
+    }
+    String url = h2Url(dir, true);
+    try (Connection c = DriverManager.getConnection(url, H2_USER, new String(key.h2Password()))) {
+      c.isValid(1);
+    } catch (SQLException e) {
+      TsumugiException mapped = SqlErrors.translateOpen(e);
+      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG ? new TsumugiException(ErrorCode.DB_KEY_INVALID_RECOVERY,
+          "the key does not open this database") : mapped;
+    }
+    key.write(location.keyDir(), marker.databaseId(), true);
+  }
+
+  public static LocalStore openPostgres(String jdbcUrl, String user, char[] password, Clock clock) {
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new TsumugiException(ErrorCode.DB_ERROR, "only jdbc:postgresql: URLs are supported");
+    }
+    String secret = new String(password);
+    ConnectionPool pool = new ConnectionPool(() -> {
+      Properties props = new Properties();
+      props.setProperty("user", user == null ? "" : user);
+      props.setProperty("password", secret);
+      return DriverManager.getConnection(jdbcUrl, props);
+    });
+    try {
+      pool.giveBack(pool.borrow());
+      org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+      ds.setUrl(jdbcUrl);
+      ds.setUser(user);
+      ds.setPassword(secret);
+      int version = migrate(ds, true);
+      return new LocalStore(pool, "postgres", version, clock);
+    } catch (SQLException e) {
+      pool.close();
+      throw SqlErrors.translate(e);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static Connection openFirst(ConnectionPool pool) {
+    try {
+      return pool.borrow();
+    } catch (SQLException e) {
+      throw SqlErrors.translateOpen(e);
+    }
+  }
+
+  private static String h2Url(Path dir, boolean mustExist) {
+    // IFEXISTS: an existing store is opened, never silently re-created. No INIT or other scripts.
+    return "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";CIPHER=AES" + (mustExist ? ";IFEXISTS=TRUE" : "")
+        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+  }
+
+  private static DataSource h2DataSource(String url, DatabaseKey key) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL(url);
+    ds.setUser(H2_USER);
+    ds.setPassword(new String(key.h2Password()));
+    return ds;
+  }
+
+  /**
+   * Refuses a schema newer than this build (checked before anything is written), then applies any
+   * pending migrations. Returns the schema version.
+   */
+  private static int migrate(DataSource dataSource, boolean refuseNewer) {
+    Flyway flyway = Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .cleanDisabled(true)
+        .validateOnMigrate(true)
+        .load();
+    try {
+      if (refuseNewer) {
+        for (MigrationInfo info : flyway.info().all()) {
+          MigrationState state = info.getState();
+          if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+            throw new TsumugiException(ErrorCode.DB_SCHEMA_NEWER, "schema version " + info.getVersion());
+          }
+        }
+      }
+      flyway.migrate();
+      MigrationInfo current = flyway.info().current();
+      return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+    } catch (FlywayException e) {
+      throw new TsumugiException(ErrorCode.DB_MIGRATION_FAILED, e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static void checkDisk(Path dir, DiskProbe disk) {
+    if (!disk.canWrite(dir)) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_NOT_WRITABLE);
+    }
+    if (disk.usableSpace(dir) < DiskProbe.MINIMUM_FREE_BYTES) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_FULL);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Removes what a failed creation wrote, so the folder is as it was (it was empty of a store). */
+  private static void undoCreate(StoreLocation location, StoreMarker marker) {
+    try {
+      Files.deleteIfExists(location.dataDir().resolve(StoreMarker.FILE));
+      Files.deleteIfExists(location.dataDir().resolve(DB_FILE));
+      Files.deleteIfExists(location.dataDir().resolve(DB_NAME + ".trace.db"));
+      Files.deleteIfExists(DatabaseKey.file(location.keyDir(), marker.databaseId()));
+    } catch (IOException ignored) {
+      // Best effort: the original error is the one to report.
+    }
+  }
+
+  public Transactions transactions() {
+    return tx;
+  }
+
+  public UserRepository users() {
+    return new JdbcUserRepository(tx);
+  }
+
+  public ClinicRepository clinics() {
+    return new JdbcClinicRepository(tx);
+  }
+
+  public PatientRepository patients() {
+    return new JdbcPatientRepository(tx, clock);
+  }
+
+  public AuditEntryStore auditEntries() {
+    return new JdbcAuditEntryStore(tx);
+  }
+
+  public OutboxStatus outbox() {
+    return new JdbcOutboxStatus(tx);
+  }
+
+  public PasswordHasher passwordHasher() {
+    return hasher;
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  public String databaseId() {
+    return databaseId;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,105 @@
+package jp.tsumugi.ui.composition;
+
+import java.time.Clock;
+import jp.tsumugi.app.audit.AuditLog;
+import jp.tsumugi.app.audit.AuditVerifier;
+import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.clinic.ClinicService;
+import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.exchange.Connectivity;
+import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.security.AuthenticationService;
+import jp.tsumugi.app.security.LockoutPolicy;
+import jp.tsumugi.app.security.Secrets;
+import jp.tsumugi.app.security.UserAdministration;
+import jp.tsumugi.store.LocalStore;
+import jp.tsumugi.sync.NotConnected;
+
+/**
+ * The composition root: wires the store's adapters into the core's use cases. Created once per
+ * opened store and handed down by constructor; there are no static singletons.
+ */
+public final class AppServices implements AutoCloseable {
+  private final LocalStore store;
+  private final Clock clock;
+  private final String terminal;
+  private final boolean demoMode;
+  private final AuditLog audit;
+  private final AuthenticationService authentication;
+  private final UserAdministration userAdministration;
+  private final ClinicService clinicService;
+  private final AuditVerifier auditVerifier;
+  private final DemoClinic demoClinic;
+  private final Connectivity connectivity;
+
+  public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
+    this.store = store;
+    this.clock = clock;
+    this.terminal = terminal;
+    this.demoMode = demoMode;
+    this.audit = new HashChainedAuditLog(store.auditEntries(), clock);
+    this.authentication = new AuthenticationService(store.users(), store.passwordHasher(), audit, store.transactions(),
+        clock, LockoutPolicy.DEFAULT);
+    this.userAdministration = new UserAdministration(store.users(), store.passwordHasher(), audit, store.transactions(),
+        clock, Secrets.secureRandom());
+    this.clinicService = new ClinicService(store.clinics(), store.users(), userAdministration, audit,
+        store.transactions());
+    this.auditVerifier = new AuditVerifier(store.auditEntries());
+    this.demoClinic = new DemoClinic(store.clinics(), store.users(), store.patients(), store.passwordHasher(), audit,
+        store.transactions(), clock);
+    this.connectivity = new NotConnected();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String terminal() {
+    return terminal;
+  }
+
+  public boolean demoMode() {
+    return demoMode;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public AuthenticationService authentication() {
+    return authentication;
+  }
+
+  public UserAdministration userAdministration() {
+    return userAdministration;
+  }
+
+  public ClinicService clinicService() {
+    return clinicService;
+  }
+
+  public AuditVerifier auditVerifier() {
+    return auditVerifier;
+  }
+
+  public DemoClinic demoClinic() {
+    return demoClinic;
+  }
+
+  public Connectivity connectivity() {
+    return connectivity;
+  }
+
+  public OutboxStatus outbox() {
+    return store.outbox();
+  }
+
+  public LocalStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

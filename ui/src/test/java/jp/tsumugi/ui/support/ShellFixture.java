@@ -1,0 +1,57 @@
+package jp.tsumugi.ui.support;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import jp.tsumugi.ui.composition.AppServices;
+import jp.tsumugi.ui.composition.StoreOpener;
+import jp.tsumugi.ui.fx.FxTaskExecutor;
+import jp.tsumugi.ui.fx.I18n;
+import jp.tsumugi.ui.shell.Shell;
+import jp.tsumugi.ui.shell.ShellListener;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real shell on a stage the way the desktop launcher does, and helps tests wait for it. */
+public final class ShellFixture {
+  private Shell shell;
+  private FxTaskExecutor executor;
+
+  public void start(Stage stage, StoreOpener opener, boolean demo, Duration idleOverride) {
+    executor = new FxTaskExecutor();
+    CompletableFuture<AppServices> opening = opener.initialised() ? CompletableFuture.supplyAsync(opener::open) : null;
+    shell = new Shell(stage, I18n.japanese(), executor, opener, new Shell.Options(demo, idleOverride, ShellListener.NONE));
+    shell.start(opening);
+  }
+
+  public AppServices services() {
+    return shell.services();
+  }
+
+  public void stop() {
+    if (executor != null) {
+      executor.close();
+    }
+    if (shell != null && shell.services() != null) {
+      shell.services().close();
+    }
+  }
+
+  /** Waits (up to 15 s) for a node with the given CSS id to be visible. */
+  public static <T extends Node> T await(FxRobot robot, String id, Class<T> type) {
+    waitUntil(() -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
+    return robot.lookup(id).queryAs(type);
+  }
+
+  public static void waitUntil(BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("condition not met within 15 s", e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+}
