@@ -90,6 +90,13 @@ public final class LocalStore implements AutoCloseable {
     }
     checkDisk(dir, disk);
     DatabaseKey key = DatabaseKey.read(location.keyDir(), marker.databaseId());
+    if (!marker.keyCheck().isEmpty() && !marker.keyCheck().equals(key.check())) {
+      throw new TsumugiException(ErrorCode.DB_KEY_WRONG, "key check value differs");
+    }
+    checkFileLooksLikeADatabase(dir.resolve(DB_FILE));
+    // First read-only: a file H2 cannot read, or a schema from a newer version, is refused before
+    // anything is written (H2 writes to its file even when a read-write open only reads).
+    inspectReadOnly(dir, key);
     String url = h2Url(dir, true);
     ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
     try {
@@ -99,6 +106,35 @@ public final class LocalStore implements AutoCloseable {
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  /** The smallest H2 MVStore file holds two 4 KiB header blocks; less is a damaged or emptied file. */
+  private static void checkFileLooksLikeADatabase(Path file) {
+    try {
+      if (Files.size(file) < 2 * 4096) {
+        throw new TsumugiException(ErrorCode.DB_CORRUPT, "file too small to be a database");
+      }
+    } catch (IOException e) {
+      throw new TsumugiException(ErrorCode.DB_CORRUPT, "file unreadable", e);
+    }
+  }
+
+  private static void inspectReadOnly(Path dir, DatabaseKey key) {
+    String url = h2Url(dir, true) + ";ACCESS_MODE_DATA=r";
+    try (Connection c = DriverManager.getConnection(url, H2_USER, new String(key.h2Password()))) {
+      c.isValid(1);
+    } catch (SQLException e) {
+      TsumugiException mapped = SqlErrors.translateOpen(e);
+      // The key was proven right by its check value: a decryption failure now means damage.
+      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG ? new TsumugiException(ErrorCode.DB_CORRUPT,
+          SqlErrors.describe(e), e) : mapped;
+    }
+    Flyway flyway = flyway(h2DataSource(url, key));
+    try {
+      refuseNewerSchema(flyway);
+    } catch (FlywayException e) {
+      throw new TsumugiException(ErrorCode.DB_MIGRATION_FAILED, e.getClass().getSimpleName(), e);
     }
   }
 
@@ -117,8 +153,8 @@ public final class LocalStore implements AutoCloseable {
       throw new TsumugiException(ErrorCode.DATA_DIR_ALREADY_INITIALISED);
     }
     checkDisk(dir, disk);
-    StoreMarker marker = StoreMarker.fresh();
     DatabaseKey key = DatabaseKey.random();
+    StoreMarker marker = StoreMarker.fresh(key);
     key.write(location.keyDir(), marker.databaseId(), false);
     String url = h2Url(dir, false);
     ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
@@ -146,7 +182,10 @@ public final class LocalStore implements AutoCloseable {
     if (!Files.isRegularFile(dir.resolve(DB_FILE))) {
       throw new TsumugiException(ErrorCode.DB_FILE_MISSING);
     }
-    String url = h2Url(dir, true);
+    if (!marker.keyCheck().isEmpty() && !marker.keyCheck().equals(key.check())) {
+      throw new TsumugiException(ErrorCode.DB_KEY_INVALID_RECOVERY, "the key does not belong to this database");
+    }
+    String url = h2Url(dir, true) + ";ACCESS_MODE_DATA=r";
     try (Connection c = DriverManager.getConnection(url, H2_USER, new String(key.h2Password()))) {
       c.isValid(1);
     } catch (SQLException e) {
@@ -193,7 +232,7 @@ public final class LocalStore implements AutoCloseable {
     }
   }
 
-  private static String h2Url(Path dir, boolean mustExist) {
+  static String h2Url(Path dir, boolean mustExist) {
     // IFEXISTS: an existing store is opened, never silently re-created. No INIT or other scripts.
     return "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";CIPHER=AES" + (mustExist ? ";IFEXISTS=TRUE" : "")
         + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
@@ -212,26 +251,35 @@ public final class LocalStore implements AutoCloseable {
    * pending migrations. Returns the schema version.
    */
   private static int migrate(DataSource dataSource, boolean refuseNewer) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .cleanDisabled(true)
-        .validateOnMigrate(true)
-        .load();
+    Flyway flyway = flyway(dataSource);
     try {
       if (refuseNewer) {
-        for (MigrationInfo info : flyway.info().all()) {
-          MigrationState state = info.getState();
-          if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
-            throw new TsumugiException(ErrorCode.DB_SCHEMA_NEWER, "schema version " + info.getVersion());
-          }
-        }
+        refuseNewerSchema(flyway);
       }
       flyway.migrate();
       MigrationInfo current = flyway.info().current();
       return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
     } catch (FlywayException e) {
       throw new TsumugiException(ErrorCode.DB_MIGRATION_FAILED, e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .cleanDisabled(true)
+        .validateOnMigrate(true)
+        .load();
+  }
+
+  /** Flyway ignores "future" migrations by default; a clinic must not open a newer schema with an older build. */
+  private static void refuseNewerSchema(Flyway flyway) {
+    for (MigrationInfo info : flyway.info().all()) {
+      MigrationState state = info.getState();
+      if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+        throw new TsumugiException(ErrorCode.DB_SCHEMA_NEWER, "schema version " + info.getVersion());
+      }
     }
   }
 

@@ -15,14 +15,16 @@ import jp.tsumugi.app.common.TsumugiException;
 
 /**
  * {@code tsumugi-store.properties}: says that a folder is a Tsumugi store and names its database
- * id. Holds no secret. Written last when a store is created, so a half-made store has no marker.
+ * id and a check value of its key (an HMAC of a constant: it tells a wrong key from a damaged file
+ * without revealing the key). Holds no secret. Written last when a store is created, so a half-made store has no marker.
  */
-record StoreMarker(String databaseId, int format) {
+record StoreMarker(String databaseId, int format, String keyCheck) {
   static final String FILE = "tsumugi-store.properties";
   static final int FORMAT = 1;
 
-  static StoreMarker fresh() {
-    return new StoreMarker(UUID.randomUUID().toString(), FORMAT);
+  /** A marker for a new database whose key is {@code key}. */
+  static StoreMarker fresh(DatabaseKey key) {
+    return new StoreMarker(UUID.randomUUID().toString(), FORMAT, key.check());
   }
 
   static boolean exists(Path dataDir) {
@@ -38,9 +40,10 @@ record StoreMarker(String databaseId, int format) {
     }
     String id = p.getProperty("databaseId", "");
     String format = p.getProperty("format", "");
+    String keyCheck = p.getProperty("keyCheck", "");
     try {
       UUID.fromString(id);
-      return new StoreMarker(id, Integer.parseInt(format));
+      return new StoreMarker(id, Integer.parseInt(format), keyCheck);
     } catch (IllegalArgumentException e) {
       throw new TsumugiException(ErrorCode.DATA_DIR_INVALID, "marker malformed", e);
     }
@@ -50,6 +53,7 @@ record StoreMarker(String databaseId, int format) {
     Properties p = new Properties();
     p.setProperty("databaseId", databaseId);
     p.setProperty("format", Integer.toString(format));
+    p.setProperty("keyCheck", keyCheck);
     try {
       Path tmp = Files.createTempFile(dataDir, "marker", ".tmp");
       try {

@@ -1,0 +1,20 @@
+package jp.tsumugi.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * For tests only (exported in the test-jar): a raw JDBC connection to an H2 store, bypassing the
+ * repositories, to play the attacker who edits rows directly.
+ */
+public final class StoreTestAccess {
+  private StoreTestAccess() {
+  }
+
+  public static Connection rawConnection(StoreLocation location) throws SQLException {
+    StoreMarker marker = StoreMarker.read(location.dataDir());
+    DatabaseKey key = DatabaseKey.read(location.keyDir(), marker.databaseId());
+    return DriverManager.getConnection(LocalStore.h2Url(location.dataDir(), true), "tsumugi", new String(key.h2Password()));
+  }
+}
