@@ -60,6 +60,12 @@ class I18nBundleTest {
         }
       }
     }
+    // Keys built at run time from a prefix: expand them from their enums.
+    assertThat(used).contains("role.", "status.connectivity.");
+    used.removeIf(key -> key.endsWith("."));
+    Arrays.stream(jp.tsumugi.app.security.Role.values()).forEach(r -> used.add("role." + r.name().toLowerCase(java.util.Locale.ROOT)));
+    Arrays.stream(jp.tsumugi.app.exchange.Connectivity.State.values())
+        .forEach(c -> used.add("status.connectivity." + c.name().toLowerCase(java.util.Locale.ROOT)));
     Arrays.stream(Section.values()).forEach(s -> {
       used.add(s.bundleKey());
       used.add(s.bundleKey() + ".placeholder");

@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.fx;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,16 +16,21 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     return t;
   });
 
+  /** After {@link #close()} the application is shutting down: late work (a timer's refresh) is dropped. */
   @Override
   public <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure) {
-    worker.execute(() -> {
-      try {
-        T result = work.get();
-        Platform.runLater(() -> onSuccess.accept(result));
-      } catch (RuntimeException e) {
-        Platform.runLater(() -> onFailure.accept(e));
-      }
-    });
+    try {
+      worker.execute(() -> {
+        try {
+          T result = work.get();
+          Platform.runLater(() -> onSuccess.accept(result));
+        } catch (RuntimeException e) {
+          Platform.runLater(() -> onFailure.accept(e));
+        }
+      });
+    } catch (RejectedExecutionException ignored) {
+      // Shutting down: nothing waits for this result any more.
+    }
   }
 
   @Override

@@ -93,6 +93,18 @@ public final class Shell {
     return services;
   }
 
+  /** Stops the shell's timers (status refresh, idle countdown); the window may then close. */
+  public void dispose() {
+    if (idle != null) {
+      idle.detach();
+      idle = null;
+    }
+    if (main != null) {
+      main.dispose();
+      main = null;
+    }
+  }
+
   private void afterOpen() {
     executor.submit(() -> services.clinicService().needsSetup(), needsSetup -> {
       if (needsSetup) {

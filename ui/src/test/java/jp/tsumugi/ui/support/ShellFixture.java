@@ -32,6 +32,10 @@ public final class ShellFixture {
   }
 
   public void stop() {
+    if (shell != null) {
+      WaitForAsyncUtils.asyncFx(shell::dispose);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
     if (executor != null) {
       executor.close();
     }
