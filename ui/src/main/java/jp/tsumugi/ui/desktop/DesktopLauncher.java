@@ -1,17 +1,11 @@
 package jp.tsumugi.ui.desktop;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.application.Platform;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
-import jp.tsumugi.print.Fonts;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.StoreOpener;
 import jp.tsumugi.ui.fx.FxTaskExecutor;
@@ -24,8 +18,6 @@ import jp.tsumugi.ui.shell.Shell;
  * while the toolkit starts: the two together decide the cold-start time.
  */
 public final class DesktopLauncher {
-  private static final Logger LOG = Logger.getLogger(DesktopLauncher.class.getName());
-
   private DesktopLauncher() {
   }
 
@@ -41,7 +33,6 @@ public final class DesktopLauncher {
     FxTaskExecutor executor = new FxTaskExecutor();
     Shell[] shell = new Shell[1];
     Platform.startup(() -> {
-      loadFonts();
       Stage stage = new Stage();
       stage.setOnHidden(e -> closed.countDown());
       shell[0] = new Shell(stage, I18n.japanese(), executor, opener, options);
@@ -62,15 +53,5 @@ public final class DesktopLauncher {
     opening.shutdown();
     Platform.exit();
     return 0;
-  }
-
-  /** The bundled Noto Sans JP, so every terminal shows the same Japanese glyphs. */
-  private static void loadFonts() {
-    try (InputStream regular = Fonts.openRegular(); InputStream bold = Fonts.openBold()) {
-      Font.loadFont(regular, 14);
-      Font.loadFont(bold, 14);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "bundled font not loaded; falling back to system fonts: {0}", e.getClass().getSimpleName());
-    }
   }
 }

@@ -21,6 +21,7 @@ import jp.tsumugi.app.security.Session;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.StoreOpener;
 import jp.tsumugi.ui.error.ErrorView;
+import jp.tsumugi.ui.fx.BundledFonts;
 import jp.tsumugi.ui.fx.I18n;
 import jp.tsumugi.ui.fx.TaskExecutor;
 import jp.tsumugi.ui.fx.ViewLoader;
@@ -62,6 +63,7 @@ public final class Shell {
     this.executor = executor;
     this.opener = opener;
     this.options = options;
+    BundledFonts.load();
     this.scene = new Scene(new StackPane(), 1280, 800);
     String css = Shell.class.getResource("/jp/tsumugi/ui/css/tsumugi.css").toExternalForm();
     scene.getStylesheets().add(css);
