@@ -49,7 +49,10 @@ public enum ErrorCode {
 
   INSURER_NUMBER_INVALID(5001, "The insurer number has a wrong length or check digit"),
   PATIENT_NAME_INVALID(5002, "The patient name and kana are required"),
-  BIRTH_DATE_INVALID(5003, "The birth date is not valid");
+  BIRTH_DATE_INVALID(5003, "The birth date is not valid"),
+
+  MODIFIER_CATEGORY_UNKNOWN(6101, "The modifier category (修飾語区分) is not a known prefix or suffix category"),
+  DISEASE_MODIFIERS_TOO_MANY(6102, "A disease name takes at most 20 modifiers");
 
   private final int number;
   private final String englishText;
