@@ -49,7 +49,24 @@ public enum ErrorCode {
 
   INSURER_NUMBER_INVALID(5001, "The insurer number has a wrong length or check digit"),
   PATIENT_NAME_INVALID(5002, "The patient name and kana are required"),
-  BIRTH_DATE_INVALID(5003, "The birth date is not valid");
+  BIRTH_DATE_INVALID(5003, "The birth date is not valid"),
+
+  MASTER_FILE_UNREADABLE(6001, "A master file cannot be read"),
+  MASTER_NOT_SHIFT_JIS(6002, "A master file is not Shift_JIS text (it looks like UTF-8 or another encoding)"),
+  MASTER_CSV_MALFORMED(6003, "A master file is not valid CSV (for example an unterminated quote)"),
+  MASTER_COLUMN_COUNT(6004, "A master row has the wrong number of columns"),
+  MASTER_CHANGE_KIND_UNKNOWN(6005, "A master row has an unknown change kind (変更区分)"),
+  MASTER_DIFF_TOO_OLD(6006, "A master file is older than the master already loaded"),
+  MASTER_WRONG_KIND(6007, "The file is not the master its name says (wrong master type in column 2)"),
+  MASTER_ZIP_UNSAFE(6008, "A zip file holds an entry with an unsafe path"),
+  MASTER_TOO_LARGE(6009, "A master file or zip entry is larger than allowed"),
+  MASTER_FILE_EMPTY(6010, "A master file is empty"),
+  MASTER_FILE_NAME(6011, "The file name does not name a master and a date (for example s_ALL20240531.csv)"),
+  MASTER_FIELD_INVALID(6012, "A master row has an invalid code, date or amount"),
+  MASTER_NO_FULL_FILE(6013, "A diff file needs a full file of its master first"),
+  MASTER_FILE_CONFLICT(6014, "A file of this name was imported before with different content"),
+  MASTER_NOTHING_TO_IMPORT(6015, "No master files were found"),
+  MASTER_BUNDLED_MISSING(6016, "The master files bundled with the application are missing");
 
   private final int number;
   private final String englishText;
