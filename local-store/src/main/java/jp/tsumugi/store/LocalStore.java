@@ -138,9 +138,10 @@ public final class LocalStore implements AutoCloseable {
       c.isValid(1);
     } catch (SQLException e) {
       TsumugiException mapped = SqlErrors.translateOpen(e);
-      // The key was proven right by its check value: a decryption failure now means damage.
-      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG ? new TsumugiException(ErrorCode.DB_CORRUPT,
-          SqlErrors.describe(e), e) : mapped;
+      // The key was proven right by its check value: a decryption failure now means damage. The
+      // folder was proven writable: "read only" on this read-only open means H2 wanted to repair the file.
+      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG || mapped.errorCode() == ErrorCode.DATA_DIR_NOT_WRITABLE
+          ? new TsumugiException(ErrorCode.DB_CORRUPT, SqlErrors.describe(e), e) : mapped;
     }
     Flyway flyway = flyway(h2DataSource(url, key));
     try {
