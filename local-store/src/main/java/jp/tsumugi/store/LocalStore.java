@@ -17,10 +17,15 @@ import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.master.MasterImporter;
+import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
+import jp.tsumugi.store.master.MasterStores;
+import jp.tsumugi.store.master.SqlSession;
+import jp.tsumugi.store.master.SqlWork;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -42,6 +47,7 @@ public final class LocalStore implements AutoCloseable {
   private final int schemaVersion;
   private final Clock clock;
   private final PasswordHasher hasher = new Argon2PasswordHasher();
+  private final MasterStores masters;
 
   /** A new store and the recovery key to show once. */
   public record Created(LocalStore store, String recoveryKey) {
@@ -53,6 +59,12 @@ public final class LocalStore implements AutoCloseable {
     this.databaseId = databaseId;
     this.schemaVersion = schemaVersion;
     this.clock = clock;
+    this.masters = new MasterStores(tx, new SqlSession() {
+      @Override
+      public <T> T withConnection(SqlWork<T> work) {
+        return tx.withConnection(work::apply);
+      }
+    }, clock);
   }
 
   /**
@@ -126,9 +138,10 @@ public final class LocalStore implements AutoCloseable {
       c.isValid(1);
     } catch (SQLException e) {
       TsumugiException mapped = SqlErrors.translateOpen(e);
-      // The key was proven right by its check value: a decryption failure now means damage.
-      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG ? new TsumugiException(ErrorCode.DB_CORRUPT,
-          SqlErrors.describe(e), e) : mapped;
+      // The key was proven right by its check value: a decryption failure now means damage. The
+      // folder was proven writable: "read only" on this read-only open means H2 wanted to repair the file.
+      throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG || mapped.errorCode() == ErrorCode.DATA_DIR_NOT_WRITABLE
+          ? new TsumugiException(ErrorCode.DB_CORRUPT, SqlErrors.describe(e), e) : mapped;
     }
     Flyway flyway = flyway(h2DataSource(url, key));
     try {
@@ -334,6 +347,16 @@ public final class LocalStore implements AutoCloseable {
 
   public OutboxStatus outbox() {
     return new JdbcOutboxStatus(tx);
+  }
+
+  /** The official masters with their revision history. */
+  public MasterRepository masters() {
+    return masters.repository();
+  }
+
+  /** Imports official master files (folder, file, zip, or the bundled set) atomically. */
+  public MasterImporter masterImporter() {
+    return masters.importer();
   }
 
   public PasswordHasher passwordHasher() {

@@ -51,8 +51,26 @@ public enum ErrorCode {
   PATIENT_NAME_INVALID(5002, "The patient name and kana are required"),
   BIRTH_DATE_INVALID(5003, "The birth date is not valid"),
 
+  MASTER_FILE_UNREADABLE(6001, "A master file cannot be read"),
+  MASTER_NOT_SHIFT_JIS(6002, "A master file is not Shift_JIS text (it looks like UTF-8 or another encoding)"),
+  MASTER_CSV_MALFORMED(6003, "A master file is not valid CSV (for example an unterminated quote)"),
+  MASTER_COLUMN_COUNT(6004, "A master row has the wrong number of columns"),
+  MASTER_CHANGE_KIND_UNKNOWN(6005, "A master row has an unknown change kind (変更区分)"),
+  MASTER_DIFF_TOO_OLD(6006, "A master file is older than the master already loaded"),
+  MASTER_WRONG_KIND(6007, "The file is not the master its name says (wrong master type in column 2)"),
+  MASTER_ZIP_UNSAFE(6008, "A zip file holds an entry with an unsafe path"),
+  MASTER_TOO_LARGE(6009, "A master file or zip entry is larger than allowed"),
+  MASTER_FILE_EMPTY(6010, "A master file is empty"),
+  MASTER_FILE_NAME(6011, "The file name does not name a master and a date (for example s_ALL20240531.csv)"),
+  MASTER_FIELD_INVALID(6012, "A master row has an invalid code, date or amount"),
+  MASTER_NO_FULL_FILE(6013, "A diff file needs a full file of its master first"),
+  MASTER_FILE_CONFLICT(6014, "A file of this name was imported before with different content"),
+  MASTER_NOTHING_TO_IMPORT(6015, "No master files were found"),
+  MASTER_BUNDLED_MISSING(6016, "The master files bundled with the application are missing"),
+
   MODIFIER_CATEGORY_UNKNOWN(6101, "The modifier category (修飾語区分) is not a known prefix or suffix category"),
-  DISEASE_MODIFIERS_TOO_MANY(6102, "A disease name takes at most 20 modifiers");
+  DISEASE_MODIFIERS_TOO_MANY(6102, "A disease name takes at most 20 modifiers"),
+  MASTER_CODE_UNKNOWN(6201, "No master item has that code on that date");
 
   private final int number;
   private final String englishText;

@@ -7,10 +7,12 @@ package jp.tsumugi.app.common;
 public class TsumugiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final ErrorCode errorCode;
+  private final String detail;
 
   public TsumugiException(ErrorCode errorCode, String detail) {
     super(errorCode.code() + ": " + errorCode.englishText() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"));
     this.errorCode = errorCode;
+    this.detail = detail == null ? "" : detail;
   }
 
   public TsumugiException(ErrorCode errorCode, String detail, Throwable cause) {
@@ -24,5 +26,10 @@ public class TsumugiException extends RuntimeException {
 
   public ErrorCode errorCode() {
     return errorCode;
+  }
+
+  /** The developer detail alone (may be empty), for wrapping with more context. */
+  public String detail() {
+    return detail;
   }
 }

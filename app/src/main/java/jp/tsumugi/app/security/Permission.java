@@ -9,5 +9,6 @@ public enum Permission {
   RECEPTION,
   WRITE_CHART,
   PRESCRIBE,
-  BILLING
+  BILLING,
+  MANAGE_MASTERS
 }

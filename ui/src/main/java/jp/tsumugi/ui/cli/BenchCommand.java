@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
+ * `tsumugi bench masters-import`: see {@link MastersImportBench}.
  * `tsumugi bench startup`: cold start to the login screen and heap after login, over several fresh
  * JVMs on one demo clinic; prints a table and the median. Needs a display (or Xvfb).
  */
@@ -26,11 +27,14 @@ public final class BenchCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "startup")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "startup or masters-import")
   String what;
 
   @Option(names = "--runs", defaultValue = "5", description = "Number of cold starts (default 5).")
   int runs;
+
+  @Option(names = "--from", paramLabel = "DIR", description = "masters-import: folder of master files (default: the bundled set).")
+  Path from;
 
   @Option(names = "--java-option", description = "Extra JVM option for the measured processes (repeatable).")
   List<String> javaOptions = new ArrayList<>();
@@ -42,6 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if ("masters-import".equals(what)) {
+      return new MastersImportBench(environment, from, runs).run();
+    }
     if (!"startup".equals(what)) {
       environment.err().println("unknown benchmark: " + what);
       return 2;

@@ -7,6 +7,8 @@ import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
+import jp.tsumugi.app.master.MasterImport;
+import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
@@ -31,6 +33,7 @@ public final class AppServices implements AutoCloseable {
   private final AuditVerifier auditVerifier;
   private final DemoClinic demoClinic;
   private final Connectivity connectivity;
+  private final MasterImport masterImport;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -48,6 +51,7 @@ public final class AppServices implements AutoCloseable {
     this.demoClinic = new DemoClinic(store.clinics(), store.users(), store.patients(), store.passwordHasher(), audit,
         store.transactions(), clock);
     this.connectivity = new NotConnected();
+    this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
   }
 
   public Clock clock() {
@@ -88,6 +92,14 @@ public final class AppServices implements AutoCloseable {
 
   public Connectivity connectivity() {
     return connectivity;
+  }
+
+  public MasterImport masterImport() {
+    return masterImport;
+  }
+
+  public MasterRepository masters() {
+    return store.masters();
   }
 
   public OutboxStatus outbox() {

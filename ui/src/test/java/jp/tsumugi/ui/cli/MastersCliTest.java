@@ -1,0 +1,99 @@
+package jp.tsumugi.ui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import jp.tsumugi.app.common.Base32;
+import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.security.Totp;
+import jp.tsumugi.ui.composition.DataLocations;
+import jp.tsumugi.ui.support.DemoStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tsumugi masters import|status`, in-process against a demo store. */
+class MastersCliTest {
+  @TempDir Path root;
+  private Path data;
+  private Path keys;
+  private final Map<String, String> env = new HashMap<>();
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void createDemo() {
+    data = root.resolve("demo");
+    keys = root.resolve("keys");
+    assertThat(run("demo", "--no-window", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CliEnvironment environment = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), env, DemoStore.CLOCK,
+        label -> null);
+    return TsumugiCli.run(environment, new DataLocations(Map.of(), "Linux", root.resolve("home")), args);
+  }
+
+  private String[] store(String... args) {
+    String[] all = Arrays.copyOf(args, args.length + 4);
+    all[args.length] = "--data-dir";
+    all[args.length + 1] = data.toString();
+    all[args.length + 2] = "--key-dir";
+    all[args.length + 3] = keys.toString();
+    return all;
+  }
+
+  private Path fullProcedureFile() throws Exception {
+    String[] row = new String[150];
+    Arrays.fill(row, "0");
+    row[1] = "S";
+    row[2] = "111000110";
+    row[4] = "初診料";
+    row[11] = "291.00";
+    row[86] = "20240601";
+    row[87] = "99999999";
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      line.append(i == 0 ? "" : ",").append('"').append(row[i]).append('"');
+    }
+    Path dir = Files.createDirectories(root.resolve("masters"));
+    Files.write(dir.resolve("s_ALL20240531.csv"), (line + "\r\n").getBytes(Charset.forName("windows-31j")));
+    return dir;
+  }
+
+  @Test
+  void anAdministratorImportsAFolderAndAnyUserSeesTheStatus() throws Exception {
+    Path folder = fullProcedureFile();
+    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin", "--json"))).isZero();
+    assertThat(out.toString()).contains("{\"kind\":\"S\",\"added\":1,\"changed\":0,\"abolished\":0,"
+        + "\"effectiveDate\":\"2024-06-01\",\"latestFileDate\":\"2024-05-31\"}").contains("\"importedFiles\":[\"s_ALL20240531.csv\"]");
+    assertThat(err.toString()).contains("done");
+    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
+    assertThat(out.toString()).contains("| S | 0 | 0 | 0 |").contains("already imported (skipped): 1");
+
+    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    env.remove("TSUMUGI_TOTP");
+    assertThat(run(store("masters", "status", "--user", "clerk", "--json"))).isZero();
+    assertThat(out.toString()).contains("\"kind\":\"S\",\"latestFileDate\":\"2024-05-31\",\"effectiveDate\":\"2024-06-01\","
+        + "\"recordCount\":1,\"revisionCount\":1").contains("\"name\":\"s_ALL20240531.csv\"");
+  }
+
+  @Test
+  void aClerkMayNotImportMasters() throws Exception {
+    Path folder = fullProcedureFile();
+    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    assertThat(run(store("masters", "import", folder.toString(), "--user", "clerk"))).isEqualTo(1);
+    assertThat(err.toString()).contains("TSU-2005");
+  }
+}
