@@ -34,7 +34,7 @@ class AuditTamperScenarioTest {
     cli = new PackagedCli(root);
     data = root.resolve("demo");
     keys = root.resolve("demo.keys");
-    PackagedCli.Run demo = cli.run(Map.of(), "demo", "--no-window", "--data-dir", data.toString(), "--key-dir",
+    PackagedCli.Run demo = cli.run(Map.of(), "demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir",
         keys.toString());
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("240 synthetic patients");

@@ -19,6 +19,7 @@ import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.master.MasterImporter;
 import jp.tsumugi.app.master.MasterRepository;
+import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.security.PasswordHasher;
@@ -357,6 +358,11 @@ public final class LocalStore implements AutoCloseable {
   /** Imports official master files (folder, file, zip, or the bundled set) atomically. */
   public MasterImporter masterImporter() {
     return masters.importer();
+  }
+
+  /** How often this clinic chose each master item. */
+  public MasterUsage masterUsage() {
+    return new JdbcMasterUsage(tx);
   }
 
   public PasswordHasher passwordHasher() {

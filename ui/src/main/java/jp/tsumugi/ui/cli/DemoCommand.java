@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.master.MasterImportProgress;
+import jp.tsumugi.app.master.MasterImportReport;
 import jp.tsumugi.store.LocalStore;
 import jp.tsumugi.store.StoreLocation;
 import jp.tsumugi.ui.composition.AppServices;
@@ -39,6 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-window", description = "Create the demo clinic without opening a window.")
   boolean noWindow;
 
+  @Option(names = "--no-masters", description = "Do not load the bundled official masters (faster, for scripts and tests).")
+  boolean noMasters;
+
   public DemoCommand(CliEnvironment environment, DataLocations locations) {
     this.environment = environment;
     this.locations = locations;
@@ -55,6 +60,13 @@ public final class DemoCommand implements Callable<Integer> {
     int patients;
     try (AppServices services = new AppServices(created.store(), environment.clock(), terminal, true)) {
       patients = services.demoClinic().create(terminal);
+      if (!noMasters) {
+        environment.err().print("Loading the bundled official masters…");
+        environment.err().flush();
+        MasterImportReport report = services.masterImport().importBundledIntoEmptyStore(terminal, MasterImportProgress.NONE);
+        environment.err().println(" " + report.kinds().stream().mapToInt(MasterImportReport.KindReport::total).sum()
+            + " master records.");
+      }
       write(data.resolve(MARKER), created.store().databaseId());
     }
     environment.out().println("Demo clinic created in " + data + " (" + patients + " synthetic patients).");

@@ -1,5 +1,12 @@
 package jp.tsumugi.ui.cli;
 
+import java.time.LocalDate;
+import java.util.Optional;
+import jp.tsumugi.app.master.MasterCatalog;
+import jp.tsumugi.app.master.search.ComposedDisease;
+import jp.tsumugi.app.master.search.SearchEntry;
+import jp.tsumugi.app.master.search.SearchHit;
+import jp.tsumugi.app.master.search.SearchQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 /** `tsumugi masters import|status`: the official SSK masters. */
 @Command(name = "masters", mixinStandardHelpOptions = true, description = "Official masters (SSK 基本マスター).",
-    subcommands = {MastersCommand.Import.class, MastersCommand.Status.class})
+    subcommands = {MastersCommand.Import.class, MastersCommand.Status.class, MastersCommand.Search.class})
 public final class MastersCommand {
 
   /** `masters import PATH | --bundled`: administrators only; progress on stderr, the report on stdout. */
@@ -146,6 +153,91 @@ public final class MastersCommand {
             environment.out().printf("| %s | %d | %d | %s | %s | %d |%n", k.kind(), k.recordCount(), k.revisionCount(),
                 dash(k.effectiveDate()), dash(k.latestFileDate()), k.files().size());
           }
+        }
+        return 0;
+      }
+    }
+  }
+
+  /** `masters search KIND QUERY [--as-of DATE]`: any logged-in user; ranked hits as the search popover shows them. */
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Search a master by name, kana or code as of a date.")
+  public static final class Search implements Callable<Integer> {
+    /** The masters one can search from the command line. */
+    enum Target {
+      drug(SearchEntry.Kind.DRUG), disease(SearchEntry.Kind.DISEASE), procedure(SearchEntry.Kind.PROCEDURE),
+      modifier(SearchEntry.Kind.MODIFIER), material(SearchEntry.Kind.MATERIAL), comment(SearchEntry.Kind.COMMENT);
+
+      private final SearchEntry.Kind kind;
+
+      Target(SearchEntry.Kind kind) {
+        this.kind = kind;
+      }
+    }
+
+    private final CliEnvironment environment;
+    private final DataLocations locations;
+    @Mixin StoreOptions store;
+    @Mixin AuthOptions auth;
+    @Parameters(index = "0", paramLabel = "KIND", description = "drug, disease, procedure, modifier, material or comment")
+    Target target;
+    @Parameters(index = "1", paramLabel = "QUERY", description = "Name, kana (any width, hiragana or katakana) or code")
+    String query;
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The date to search as of (yyyy-MM-dd; default today).")
+    LocalDate asOf;
+    @Option(names = "--limit", defaultValue = "20", description = "At most this many hits (default 20).") int limit;
+    @Option(names = "--include-abolished", description = "Also list items abolished by the date.") boolean includeAbolished;
+    @Option(names = "--json", description = "Machine-readable output.") boolean json;
+
+    public Search(CliEnvironment environment, DataLocations locations) {
+      this.environment = environment;
+      this.locations = locations;
+    }
+
+    @Override
+    public Integer call() {
+      try (AppServices services = store.opener(environment, locations, false).open()) {
+        auth.login(services, environment);
+        LocalDate date = asOf != null ? asOf : LocalDate.now(environment.clock());
+        SearchQuery q = SearchQuery.of(query, Math.max(1, Math.min(limit, 500))).withKinds(target.kind);
+        if (includeAbolished) {
+          q = q.includingAbolished();
+        }
+        MasterCatalog catalog = services.masterCatalog();
+        List<SearchHit> hits = catalog.search(q, date);
+        Optional<ComposedDisease> composed = target == Target.disease ? catalog.parseDisease(query, date) : Optional.empty();
+        if (json) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("kind", target.name());
+          out.put("query", query);
+          out.put("asOf", date.toString());
+          List<Object> list = new ArrayList<>();
+          for (SearchHit hit : hits) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("code", hit.entry().code());
+            h.put("name", hit.entry().name());
+            h.put("kana", hit.entry().kana());
+            h.put("abolished", hit.entry().abolished());
+            h.put("match", hit.tier().name());
+            list.add(h);
+          }
+          out.put("hits", list);
+          out.put("composed", composed.map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("diseaseCode", c.diseaseCode());
+            m.put("modifierCodes", c.modifierCodes());
+            return (Object) m;
+          }).orElse(null));
+          environment.out().println(Json.write(out));
+        } else {
+          composed.ifPresent(c -> environment.out().println("composed: " + c.name() + " [" + c.diseaseCode()
+              + (c.modifierCodes().isEmpty() ? "" : " + " + String.join(",", c.modifierCodes())) + "]"));
+          for (SearchHit hit : hits) {
+            environment.out().println(hit.entry().code() + "\t" + hit.entry().name() + "\t" + hit.entry().kana()
+                + (hit.entry().abolished() ? "\t(abolished)" : ""));
+          }
+          environment.out().println(hits.size() + " hit(s) as of " + date);
         }
         return 0;
       }

@@ -7,6 +7,7 @@ import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
+import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
@@ -34,6 +35,7 @@ public final class AppServices implements AutoCloseable {
   private final DemoClinic demoClinic;
   private final Connectivity connectivity;
   private final MasterImport masterImport;
+  private final MasterCatalog masterCatalog;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -52,6 +54,7 @@ public final class AppServices implements AutoCloseable {
         store.transactions(), clock);
     this.connectivity = new NotConnected();
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
+    this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
   }
 
   public Clock clock() {
@@ -92,6 +95,28 @@ public final class AppServices implements AutoCloseable {
 
   public Connectivity connectivity() {
     return connectivity;
+  }
+
+  /** Search of the official masters; its index is built on first use and after an import. */
+  public MasterCatalog masterCatalog() {
+    return masterCatalog;
+  }
+
+  /**
+   * Builds today's master search index on a low-priority background thread, so the first search after
+   * login is instant. Only a cache is filled; a failure just leaves the first search to build it.
+   */
+  public void warmUpMasterSearch() {
+    Thread warmer = new Thread(() -> {
+      try {
+        masterCatalog.snapshot(java.time.LocalDate.now(clock));
+      } catch (RuntimeException ignored) {
+        // The store closed while warming (logout, shutdown): nothing to keep.
+      }
+    }, "tsumugi-master-warmup");
+    warmer.setDaemon(true);
+    warmer.setPriority(Thread.MIN_PRIORITY);
+    warmer.start();
   }
 
   public MasterImport masterImport() {

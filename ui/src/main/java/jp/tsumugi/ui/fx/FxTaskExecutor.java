@@ -34,6 +34,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   }
 
   @Override
+  public void toUi(Runnable update) {
+    Platform.runLater(update);
+  }
+
+  @Override
   public void close() {
     worker.shutdown();
     try {

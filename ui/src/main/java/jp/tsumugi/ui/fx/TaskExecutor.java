@@ -10,6 +10,11 @@ import java.util.function.Supplier;
 public interface TaskExecutor {
   <T> void submit(Supplier<T> work, Consumer<T> onSuccess, Consumer<RuntimeException> onFailure);
 
+  /** Hands a small update (progress of running work) to the thread that renders. */
+  default void toUi(Runnable update) {
+    update.run();
+  }
+
   /** Runs work and callbacks inline on the calling thread (for ViewModel unit tests). */
   static TaskExecutor direct() {
     return new TaskExecutor() {

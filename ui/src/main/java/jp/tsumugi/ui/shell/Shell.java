@@ -31,6 +31,8 @@ import jp.tsumugi.ui.lock.LockViewModel;
 import jp.tsumugi.ui.login.DemoHint;
 import jp.tsumugi.ui.login.LoginController;
 import jp.tsumugi.ui.login.LoginViewModel;
+import jp.tsumugi.ui.masters.MastersController;
+import jp.tsumugi.ui.masters.MastersViewModel;
 import jp.tsumugi.ui.settings.SettingsController;
 import jp.tsumugi.ui.settings.SettingsViewModel;
 import jp.tsumugi.ui.setup.SetupController;
@@ -152,6 +154,7 @@ public final class Shell {
   }
 
   private void showMain(Session session) {
+    services.warmUpMasterSearch();
     MainViewModel vm = new MainViewModel(services, executor, i18n, session, this::afterLogout);
     LockViewModel lock = new LockViewModel(services.authentication(), executor, i18n, session, unlocked -> idle.resume());
     Parent lockOverlay = loader.load("Lock.fxml", LockController.class, () -> new LockController(lock, vm::logout))
@@ -167,6 +170,12 @@ public final class Shell {
             idle.attach(scene);
           });
       return loader.load("Settings.fxml", SettingsController.class, () -> new SettingsController(settings)).root();
+    });
+    sections.put(Section.MASTERS, () -> {
+      MastersViewModel masters = new MastersViewModel(services.masterImport(), services.masterCatalog(), executor, i18n,
+          session, services.clock());
+      return loader.load("Masters.fxml", MastersController.class, () -> new MastersController(masters, i18n, executor))
+          .root();
     });
     main = new MainView(vm, i18n, sections, lockOverlay, () -> lockNow(lock));
     scene.setRoot(main.root());

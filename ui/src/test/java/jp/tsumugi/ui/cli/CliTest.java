@@ -31,7 +31,7 @@ class CliTest {
   void createDemo() {
     data = root.resolve("demo");
     keys = root.resolve("keys");
-    assertThat(run("demo", "--no-window", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
+    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
     assertThat(out.toString()).contains("240 synthetic patients").contains("clerk / tsumugi-clerk");
   }
 
@@ -115,7 +115,7 @@ class CliTest {
 
   @Test
   void demoReplacesAnEarlierDemo() {
-    assertThat(run("demo", "--no-window", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
+    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
     assertThat(LocalStore.isInitialised(data)).isTrue();
     asAdmin();
     assertThat(run(store("audit", "verify", "--user", "admin"))).isZero();

@@ -32,7 +32,7 @@ class MastersCliTest {
   void createDemo() {
     data = root.resolve("demo");
     keys = root.resolve("keys");
-    assertThat(run("demo", "--no-window", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
+    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
   }
 
   private int run(String... args) {
@@ -95,5 +95,24 @@ class MastersCliTest {
     env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
     assertThat(run(store("masters", "import", folder.toString(), "--user", "clerk"))).isEqualTo(1);
     assertThat(err.toString()).contains("TSU-2005");
+  }
+
+  @Test
+  void anyUserSearchesAMasterAsOfADate() throws Exception {
+    Path folder = fullProcedureFile();
+    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
+
+    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    env.remove("TSUMUGI_TOTP");
+    assertThat(run(store("masters", "search", "procedure", "111000", "--as-of", "2024-06-01", "--user", "clerk", "--json")))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"asOf\":\"2024-06-01\"")
+        .contains("{\"code\":\"111000110\",\"name\":\"初診料\",\"kana\":\"0\",\"abolished\":false,\"match\":\"CODE_PREFIX\"}");
+    assertThat(run(store("masters", "search", "procedure", "初診", "--as-of", "2024-05-31", "--user", "clerk", "--json")))
+        .isZero();
+    assertThat(out.toString()).as("not yet valid the day before").contains("\"hits\":[]");
+    assertThat(run(store("masters", "search", "vaccine", "x", "--user", "clerk"))).isEqualTo(2);
   }
 }

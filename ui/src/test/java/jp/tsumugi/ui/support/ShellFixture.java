@@ -51,10 +51,15 @@ public final class ShellFixture {
   }
 
   public static void waitUntil(BooleanSupplier condition) {
+    waitUntil(condition, 15);
+  }
+
+  /** Waits up to {@code seconds} (long work such as a master import on a loaded 2-core machine). */
+  public static void waitUntil(BooleanSupplier condition, int seconds) {
     try {
-      WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("condition not met within 15 s", e);
+      throw new AssertionError("condition not met within " + seconds + " s", e);
     }
     WaitForAsyncUtils.waitForFxEvents();
   }
