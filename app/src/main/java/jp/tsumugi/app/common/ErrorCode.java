@@ -70,7 +70,33 @@ public enum ErrorCode {
 
   MODIFIER_CATEGORY_UNKNOWN(6101, "The modifier category (修飾語区分) is not a known prefix or suffix category"),
   DISEASE_MODIFIERS_TOO_MANY(6102, "A disease name takes at most 20 modifiers"),
-  MASTER_CODE_UNKNOWN(6201, "No master item has that code on that date");
+  MASTER_CODE_UNKNOWN(6201, "No master item has that code on that date"),
+
+  WAREKI_INVALID(7001, "The date is not in a recognised form (S41.5.26, 昭和41年5月26日, 3410526, 1966-05-26)"),
+  DATE_DOES_NOT_EXIST(7002, "No such calendar date (for example the 30th of February)"),
+  WAREKI_OUT_OF_ERA(7003, "The date lies outside its era (for example 平成32年: 平成 ended on 平成31年4月30日)"),
+  BIRTH_DATE_IN_FUTURE(7004, "The birth date lies in the future"),
+  COPAYMENT_VISIT_BEFORE_BIRTH(7021, "The visit date lies before the birth date"),
+  COPAYMENT_CERTIFICATE_RATE_INVALID(7022, "The certificate's co-payment rate is not one the law allows for this age and date"),
+  COPAYMENT_LATE_ELDERLY_RATE_REQUIRED(7023, "A 後期高齢者 needs the co-payment rate from the certificate (1, 2 or 3 tenths)"),
+  COPAYMENT_OVERRIDE_INVALID(7024, "An override needs a rate of 0 to 10 tenths and a reason"),
+  COPAYMENT_LATE_ELDERLY_TOO_YOUNG(7025, "A 後期高齢者 certificate needs age 75 (or 65 with a disability decision)"),
+  QUALIFICATION_FILE_TOO_LARGE(7041, "The qualification result file is larger than allowed"),
+  QUALIFICATION_NOT_XML(7042, "The qualification result file is not XML"),
+  QUALIFICATION_TRUNCATED(7043, "The qualification result file ends before its last element (truncated)"),
+  QUALIFICATION_MALFORMED(7044, "The qualification result file is not well-formed XML"),
+  QUALIFICATION_UNKNOWN_ROOT(7045, "The file is XML but not a qualification result (unknown root element)"),
+  QUALIFICATION_ENCODING_UNSUPPORTED(7046, "The file declares an encoding other than UTF-8 or Shift_JIS"),
+  QUALIFICATION_ENCODING_MISMATCH(7047, "The XML declaration and CharacterCodeIdentifier name different encodings"),
+  QUALIFICATION_ENCODING_INVALID(7048, "The file's bytes are not valid in its declared encoding"),
+  QUALIFICATION_DOCTYPE_FORBIDDEN(7049, "The file contains a DOCTYPE declaration, which results never have"),
+  QUALIFICATION_EXTERNAL_ENTITY(7050, "The file declares an external entity (XXE attempt)"),
+  QUALIFICATION_ENTITY_EXPANSION(7051, "The file declares entities (entity-expansion attempt)"),
+  QUALIFICATION_TOO_COMPLEX(7052, "The file nests too deeply or holds too many elements"),
+  QUALIFICATION_FIELD_INVALID(7053, "A required field of the qualification result is missing or has an invalid value"),
+  QUALIFICATION_FILE_UNREADABLE(7054, "The qualification file could not be read or written"),
+  QUALIFICATION_REQUEST_INVALID(7061, "The qualification request cannot be written: a field is missing or invalid"),
+  QUALIFICATION_REQUEST_UNENCODABLE(7062, "The request holds a character the chosen encoding cannot write");
 
   private final int number;
   private final String englishText;
