@@ -17,4 +17,17 @@ public final class StoreTestAccess {
     DatabaseKey key = DatabaseKey.read(location.keyDir(), marker.databaseId());
     return DriverManager.getConnection(LocalStore.h2Url(location.dataDir(), true), "tsumugi", new String(key.h2Password()));
   }
+
+  /** The highest {@code V<n>__} migration in this module's sources, read from the folder, not from Flyway. */
+  public static int latestMigrationVersion() {
+    java.io.File dir = new java.io.File("src/main/resources/db/migration");
+    int latest = 0;
+    for (String name : java.util.Objects.requireNonNull(dir.list(), "migrations folder")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(name);
+      if (m.matches()) {
+        latest = Math.max(latest, Integer.parseInt(m.group(1)));
+      }
+    }
+    return latest;
+  }
 }
