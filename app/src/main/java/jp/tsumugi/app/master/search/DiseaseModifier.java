@@ -1,5 +1,7 @@
 package jp.tsumugi.app.master.search;
 
+import jp.tsumugi.app.master.ModifierPosition;
+
 import java.util.Objects;
 
 /** A 修飾語 as disease-name composition needs it: its 4-digit code, its name and its position. */

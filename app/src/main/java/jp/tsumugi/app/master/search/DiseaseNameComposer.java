@@ -1,5 +1,7 @@
 package jp.tsumugi.app.master.search;
 
+import jp.tsumugi.app.master.ModifierPosition;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

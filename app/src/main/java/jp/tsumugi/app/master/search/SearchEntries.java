@@ -68,7 +68,7 @@ public final class SearchEntries {
 
   /** A 修飾語 as the composer needs it, with its position from 修飾語区分. */
   public static DiseaseModifier modifier(ModifierRecord record) {
-    return new DiseaseModifier(record.code(), record.name(), ModifierPosition.valueOf(record.position().name()));
+    return new DiseaseModifier(record.code(), record.name(), record.position());
   }
 
   /** Whether a record's item is abolished, or erased, on the date. */

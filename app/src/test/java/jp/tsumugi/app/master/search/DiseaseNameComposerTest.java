@@ -1,5 +1,7 @@
 package jp.tsumugi.app.master.search;
 
+import jp.tsumugi.app.master.ModifierPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

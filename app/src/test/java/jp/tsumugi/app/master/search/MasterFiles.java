@@ -1,5 +1,7 @@
 package jp.tsumugi.app.master.search;
 
+import jp.tsumugi.app.master.ModifierPosition;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
