@@ -331,6 +331,11 @@ public final class LocalStore implements AutoCloseable {
     return tx;
   }
 
+  /** For tests in this package (StoreTestAccess): the store's own JDBC transactions. */
+  JdbcTransactions jdbcTransactions() {
+    return tx;
+  }
+
   public UserRepository users() {
     return new JdbcUserRepository(tx);
   }

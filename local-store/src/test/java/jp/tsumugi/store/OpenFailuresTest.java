@@ -55,7 +55,7 @@ class OpenFailuresTest {
   void opensAgainWithItsDataAfterAClose() {
     try (LocalStore store = LocalStore.openH2(location, CLOCK)) {
       assertThat(store.clinics().find()).map(Clinic::name).contains("紡クリニック");
-      assertThat(store.schemaVersion()).isEqualTo(3);
+      assertThat(store.schemaVersion()).isEqualTo(4);
     }
   }
 

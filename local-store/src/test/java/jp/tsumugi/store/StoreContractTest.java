@@ -47,7 +47,7 @@ abstract class StoreContractTest {
 
   @Test
   void migrationsBringTheSchemaToTheLatestVersion() {
-    assertThat(store.schemaVersion()).isEqualTo(3);
+    assertThat(store.schemaVersion()).isEqualTo(4);
     assertThat(store.outbox().pendingCount()).isZero();
   }
 

@@ -17,4 +17,17 @@ public final class StoreTestAccess {
     DatabaseKey key = DatabaseKey.read(location.keyDir(), marker.databaseId());
     return DriverManager.getConnection(LocalStore.h2Url(location.dataDir(), true), "tsumugi", new String(key.h2Password()));
   }
+
+  /** Counts the rows of a table through the open store's own connection (inside or outside a transaction). */
+  public static int countRows(LocalStore store, String table) {
+    if (!table.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(table);
+    }
+    return store.jdbcTransactions().withConnection(c -> {
+      try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
 }
