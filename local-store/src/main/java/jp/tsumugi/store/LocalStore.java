@@ -17,6 +17,7 @@ import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.master.DrugPriceListAttacher;
 import jp.tsumugi.app.master.MasterImporter;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
@@ -330,6 +331,11 @@ public final class LocalStore implements AutoCloseable {
     return tx;
   }
 
+  /** For tests in this package (StoreTestAccess): the store's own JDBC transactions. */
+  JdbcTransactions jdbcTransactions() {
+    return tx;
+  }
+
   public UserRepository users() {
     return new JdbcUserRepository(tx);
   }
@@ -358,6 +364,11 @@ public final class LocalStore implements AutoCloseable {
   /** Imports official master files (folder, file, zip, or the bundled set) atomically. */
   public MasterImporter masterImporter() {
     return masters.importer();
+  }
+
+  /** Attaches MHLW 薬価基準収載品目リスト files to the 医薬品 master (docs/adr/0016). */
+  public DrugPriceListAttacher drugPriceListAttacher() {
+    return masters.priceListAttacher();
   }
 
   /** How often this clinic chose each master item. */

@@ -30,4 +30,17 @@ public final class StoreTestAccess {
     }
     return latest;
   }
+
+  /** Counts the rows of a table through the open store's own connection (inside or outside a transaction). */
+  public static int countRows(LocalStore store, String table) {
+    if (!table.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(table);
+    }
+    return store.jdbcTransactions().withConnection(c -> {
+      try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+  }
 }

@@ -72,6 +72,17 @@ public enum ErrorCode {
   DISEASE_MODIFIERS_TOO_MANY(6102, "A disease name takes at most 20 modifiers"),
   MASTER_CODE_UNKNOWN(6201, "No master item has that code on that date"),
 
+  PRICE_LIST_UNREADABLE(6301, "The drug price list cannot be read (it is not an xlsx file)"),
+  PRICE_LIST_ZIP_UNSAFE(6302, "The drug price list holds an entry with an unsafe path"),
+  PRICE_LIST_TOO_LARGE(6303, "The drug price list or one of its parts is larger than allowed"),
+  PRICE_LIST_XML_UNSAFE(6304, "The drug price list holds XML with a document type declaration or external entities"),
+  PRICE_LIST_XML_MALFORMED(6305, "The drug price list holds malformed XML"),
+  PRICE_LIST_NO_SHEET(6306, "The drug price list has no worksheet"),
+  PRICE_LIST_LAYOUT(6307, "The drug price list does not have the expected columns (薬価基準収載医薬品コード, 品名, 薬価)"),
+  PRICE_LIST_ROW_INVALID(6308, "A drug price list row has an invalid YJ code or price"),
+  PRICE_LIST_DATE_UNKNOWN(6309, "The date of the drug price list is unknown (name the file tpYYYYMMDD… or give the date)"),
+  PRICE_LIST_NO_DRUG_MASTER(6310, "No drug (医薬品) master is loaded to attach the price list to"),
+
   WAREKI_INVALID(7001, "The date is not in a recognised form (S41.5.26, 昭和41年5月26日, 3410526, 1966-05-26)"),
   DATE_DOES_NOT_EXIST(7002, "No such calendar date (for example the 30th of February)"),
   WAREKI_OUT_OF_ERA(7003, "The date lies outside its era (for example 平成32年: 平成 ended on 平成31年4月30日)"),

@@ -22,6 +22,12 @@ public record DrugRecord(String code, String name, String basicName, String kana
     String narcoticKind, String genericKind, String dosageForm, String yjCode, String genericNameCode,
     String genericPrescriptionName, String genericAdditionKind, Validity validity, RawRow raw) implements MasterRecord {
 
+  /** The same record carrying {@code yj} as its YJ code (an attachment from the 薬価基準収載品目リスト, docs/adr/0016). */
+  public DrugRecord withYjCode(String yj) {
+    return new DrugRecord(code, name, basicName, kana, unit, price, narcoticKind, genericKind, dosageForm, yj, genericNameCode,
+        genericPrescriptionName, genericAdditionKind, validity, raw);
+  }
+
   @Override
   public MasterKind kind() {
     return MasterKind.Y;

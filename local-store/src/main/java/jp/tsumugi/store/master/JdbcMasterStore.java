@@ -1,6 +1,7 @@
 package jp.tsumugi.store.master;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.master.ChangeKind;
+import jp.tsumugi.app.master.DrugRecord;
 import jp.tsumugi.app.master.MasterImportProgress;
 import jp.tsumugi.app.master.MasterImportProgress.Phase;
 import jp.tsumugi.app.master.MasterImportReport;
@@ -351,7 +353,9 @@ final class JdbcMasterStore implements MasterRepository, MasterImporter {
             chooser.offer(rs.getObject(1, LocalDate.class), rs.getString(2));
           }
         }
-        return chooser.inForce(kind);
+        Optional<MasterRecord> record = chooser.inForce(kind);
+        return kind == MasterKind.Y && record.isPresent() ? Optional.of(withAttachedYj(record.get(), attachedYj(c, code)))
+            : record;
       }
     });
   }
@@ -407,25 +411,60 @@ final class JdbcMasterStore implements MasterRepository, MasterImporter {
           }
         }
       }
+      if (kind == MasterKind.Y) {
+        Map<String, String> attached = attachedYj(c, code);
+        revisions.replaceAll(r -> withAttachedYj(r, attached));
+      }
       return revisions;
     });
   }
 
   @Override
   public void forEachInForce(MasterKind kind, LocalDate asOf, Consumer<MasterRecord> sink) {
+    Map<String, String> attached = kind == MasterKind.Y ? sql.withConnection(c -> attachedYj(c, null)) : Map.of();
     scanByCode(kind, revisions -> {
       Chooser chooser = new Chooser(asOf);
       for (StoredRevision r : revisions) {
         chooser.offer(r.from(), r.raw());
       }
-      chooser.inForce(kind).ifPresent(sink);
+      chooser.inForce(kind).ifPresent(r -> sink.accept(withAttachedYj(r, attached)));
     });
   }
 
   @Override
   public void forEachLatest(MasterKind kind, Consumer<MasterRecord> sink) {
-    scanByCode(kind, revisions -> sink.accept(MasterRecords.of(kind,
-        new RawRow(List.of(split(revisions.get(revisions.size() - 1).raw()))))));
+    Map<String, String> attached = kind == MasterKind.Y ? sql.withConnection(c -> attachedYj(c, null)) : Map.of();
+    scanByCode(kind, revisions -> sink.accept(withAttachedYj(MasterRecords.of(kind,
+        new RawRow(List.of(split(revisions.get(revisions.size() - 1).raw())))), attached)));
+  }
+
+  /**
+   * YJ codes attached from 薬価基準収載品目リスト files (docs/adr/0016), by 医薬品 code; the latest list wins.
+   * {@code code} null reads all of them (a few dozen at most: only codes whose master rows lack one).
+   */
+  static Map<String, String> attachedYj(Connection c, String code) throws SQLException {
+    Map<String, String> attached = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.code, a.yj_code FROM drug_yj_attachment a JOIN drug_price_list l "
+        + "ON l.id = a.list_id" + (code == null ? "" : " WHERE a.code = ?") + " ORDER BY l.list_date, l.id")) {
+      if (code != null) {
+        ps.setString(1, code);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          attached.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return attached;
+  }
+
+  /** The master's own YJ code (column 32) wins; an attachment only fills a blank one. */
+  static MasterRecord withAttachedYj(MasterRecord record, Map<String, String> attached) {
+    if (record instanceof DrugRecord drug && drug.yjCode().isEmpty()) {
+      String yj = attached.get(drug.code());
+      return yj == null ? drug : drug.withYjCode(yj);
+    }
+    return record;
   }
 
   private record StoredRevision(LocalDate from, String raw) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.master.DrugPriceListReport;
 import jp.tsumugi.app.master.MasterImportProgress;
 import jp.tsumugi.app.master.MasterImportReport;
 import jp.tsumugi.app.master.MasterStatus;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
 
 /** `tsumugi masters import|status`: the official SSK masters. */
 @Command(name = "masters", mixinStandardHelpOptions = true, description = "Official masters (SSK 基本マスター).",
-    subcommands = {MastersCommand.Import.class, MastersCommand.Status.class, MastersCommand.Search.class})
+    subcommands = {MastersCommand.Import.class, MastersCommand.Status.class, MastersCommand.Search.class,
+        MastersCommand.AttachPriceList.class})
 public final class MastersCommand {
 
   /** `masters import PATH | --bundled`: administrators only; progress on stderr, the report on stdout. */
@@ -238,6 +240,79 @@ public final class MastersCommand {
                 + (hit.entry().abolished() ? "\t(abolished)" : ""));
           }
           environment.out().println(hits.size() + " hit(s) as of " + date);
+        }
+        return 0;
+      }
+    }
+  }
+
+  /**
+   * `masters attach-price-list FILE.xlsx`: administrators only. Attaches YJ codes from an MHLW 薬価基準収載品目リスト
+   * where the 医薬品 master lacks them and reports prices that differ from the master (docs/adr/0016).
+   */
+  @Command(name = "attach-price-list", mixinStandardHelpOptions = true,
+      description = "Attach an MHLW drug price list (薬価基準収載品目リスト, xlsx): YJ codes and a price cross-check.")
+  public static final class AttachPriceList implements Callable<Integer> {
+    static final int LISTED = 20;
+    private final CliEnvironment environment;
+    private final DataLocations locations;
+    @Mixin StoreOptions store;
+    @Mixin AuthOptions auth;
+    @Parameters(index = "0", paramLabel = "FILE.xlsx", description = "The list, for example tp20250814-01_01.xlsx") Path file;
+    @Option(names = "--list-date", paramLabel = "DATE",
+        description = "The date the list applies from (yyyy-MM-dd; default: from a tpYYYYMMDD file name).") LocalDate listDate;
+    @Option(names = "--json", description = "Machine-readable output.") boolean json;
+
+    public AttachPriceList(CliEnvironment environment, DataLocations locations) {
+      this.environment = environment;
+      this.locations = locations;
+    }
+
+    @Override
+    public Integer call() {
+      try (AppServices services = store.opener(environment, locations, false).open()) {
+        Session session = auth.login(services, environment);
+        DrugPriceListReport report = services.drugPriceListAttach().attach(session, file.toAbsolutePath(), listDate);
+        List<DrugPriceListReport.PriceDifference> first = report.priceDifferences().subList(0,
+            Math.min(LISTED, report.priceDifferences().size()));
+        if (json) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("file", report.fileName());
+          out.put("listDate", report.listDate().toString());
+          out.put("alreadyAttached", report.alreadyLoaded());
+          out.put("rowsRead", report.rowsRead());
+          out.put("matchedByYjCode", report.matchedByYjCode());
+          out.put("yjCodesAttached", report.attached());
+          out.put("ambiguous", report.ambiguous());
+          out.put("unmatched", report.unmatched());
+          out.put("priceDifferences", report.priceDifferences().size());
+          List<Object> list = new ArrayList<>();
+          for (DrugPriceListReport.PriceDifference d : first) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", d.code());
+            m.put("name", d.name());
+            m.put("yjCode", d.yjCode());
+            m.put("masterPrice", d.masterPrice().toPlainString());
+            m.put("listPrice", d.listPrice().toPlainString());
+            list.add(m);
+          }
+          out.put("firstPriceDifferences", list);
+          environment.out().println(Json.write(out));
+          return 0;
+        }
+        environment.out().println(report.fileName() + " (list of " + report.listDate() + ")"
+            + (report.alreadyLoaded() ? ": attached before, nothing written" : ""));
+        environment.out().println("rows read: " + report.rowsRead() + ", matched by YJ code: " + report.matchedByYjCode()
+            + ", YJ codes attached: " + report.attached() + ", ambiguous: " + report.ambiguous() + ", unmatched: "
+            + report.unmatched());
+        environment.out().println("price differences (master vs list, not changed): " + report.priceDifferences().size());
+        if (!first.isEmpty()) {
+          environment.out().println("| code | name | master price | list price |");
+          environment.out().println("|---|---|--:|--:|");
+          for (DrugPriceListReport.PriceDifference d : first) {
+            environment.out().printf("| %s | %s | %s | %s |%n", d.code(), d.name(), d.masterPrice().toPlainString(),
+                d.listPrice().toPlainString());
+          }
         }
         return 0;
       }

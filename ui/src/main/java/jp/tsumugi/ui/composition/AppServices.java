@@ -7,6 +7,7 @@ import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
+import jp.tsumugi.app.master.DrugPriceListAttach;
 import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
@@ -36,6 +37,7 @@ public final class AppServices implements AutoCloseable {
   private final Connectivity connectivity;
   private final MasterImport masterImport;
   private final MasterCatalog masterCatalog;
+  private final DrugPriceListAttach drugPriceListAttach;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -55,6 +57,7 @@ public final class AppServices implements AutoCloseable {
     this.connectivity = new NotConnected();
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
+    this.drugPriceListAttach = new DrugPriceListAttach(store.drugPriceListAttacher(), audit, store.transactions());
   }
 
   public Clock clock() {
@@ -95,6 +98,11 @@ public final class AppServices implements AutoCloseable {
 
   public Connectivity connectivity() {
     return connectivity;
+  }
+
+  /** Attaches an MHLW 薬価基準収載品目リスト: YJ codes where the 医薬品 master lacks them, and a price cross-check. */
+  public DrugPriceListAttach drugPriceListAttach() {
+    return drugPriceListAttach;
   }
 
   /** Search of the official masters; its index is built on first use and after an import. */

@@ -115,4 +115,62 @@ class MastersCliTest {
     assertThat(out.toString()).as("not yet valid the day before").contains("\"hits\":[]");
     assertThat(run(store("masters", "search", "vaccine", "x", "--user", "clerk"))).isEqualTo(2);
   }
+
+  private Path tinyDrugMaster() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("drugs"));
+    String lines = drugLine("620000001", "ハロタン", "50.00", "") + "\r\n"
+        + drugLine("620000002", "麻酔用エーテル", "9.60", "1114700X1016") + "\r\n";
+    Files.write(dir.resolve("y_ALL20240321.csv"), lines.getBytes(Charset.forName("windows-31j")));
+    return dir;
+  }
+
+  private static String drugLine(String code, String name, String price, String yj) {
+    String[] row = new String[42];
+    Arrays.fill(row, "");
+    row[0] = "0";
+    row[1] = "Y";
+    row[2] = code;
+    row[4] = name;
+    row[11] = price;
+    row[27] = "6";
+    row[29] = "20240401";
+    row[30] = "99999999";
+    row[31] = yj;
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      line.append(i == 0 ? "" : ",").append('"').append(row[i]).append('"');
+    }
+    return line.toString();
+  }
+
+  private static Path realList() {
+    String shared = System.getProperty("tsumugi.shared.dir");
+    Path base = shared != null ? Path.of(shared) : Path.of("..", "..", "shared");
+    return base.resolve("masters").resolve("mhlw").resolve("tp20250814-01_03.xlsx");
+  }
+
+  @Test
+  void anAdministratorAttachesAPriceListAndAClerkMayNot() throws Exception {
+    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(run(store("masters", "import", tinyDrugMaster().toString(), "--user", "admin"))).isZero();
+
+    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "admin", "--json")))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"listDate\":\"2025-08-14\",\"alreadyAttached\":false,\"rowsRead\":1980,"
+        + "\"matchedByYjCode\":1,\"yjCodesAttached\":1,\"ambiguous\":0,\"unmatched\":1978,\"priceDifferences\":1")
+        .contains("{\"code\":\"620000001\",\"name\":\"ハロタン\",\"yjCode\":\"1112700X1011\",\"masterPrice\":\"50.00\","
+            + "\"listPrice\":\"53.8\"}");
+    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "admin"))).isZero();
+    assertThat(out.toString()).contains("attached before, nothing written").contains("YJ codes attached: 0")
+        .contains("| 620000001 | ハロタン | 50.00 | 53.8 |");
+
+    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    env.remove("TSUMUGI_TOTP");
+    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "clerk"))).isEqualTo(1);
+    assertThat(err.toString()).contains("TSU-2005");
+    assertThat(run(store("masters", "search", "drug", "1112700", "--as-of", "2025-08-14", "--user", "clerk", "--json")))
+        .isZero();
+    assertThat(out.toString()).as("the attached YJ code is searchable").contains("\"code\":\"620000001\"");
+  }
 }
