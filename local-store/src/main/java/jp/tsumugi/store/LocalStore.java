@@ -22,6 +22,8 @@ import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
+import jp.tsumugi.app.qualification.QualificationLedger;
+import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -363,6 +365,16 @@ public final class LocalStore implements AutoCloseable {
   /** How often this clinic chose each master item. */
   public MasterUsage masterUsage() {
     return new JdbcMasterUsage(tx);
+  }
+
+  /** The オンライン資格確認 result-file ledger (exactly-once application, quarantine list). */
+  public QualificationLedger qualificationLedger() {
+    return new JdbcQualificationLedger(tx);
+  }
+
+  /** The オンライン資格確認 requests written into req/ (pending, timed out, answered). */
+  public QualificationRequestLog qualificationRequests() {
+    return new JdbcQualificationRequestLog(tx);
   }
 
   public PasswordHasher passwordHasher() {
