@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 record FileSnapshot(String fileName, long size, String sha256, Optional<byte[]> bytes) {
   static FileSnapshot read(Path file, long maxBytes) throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = newDigest();
     byte[] kept = null;
     long total = 0;
     try (InputStream in = Files.newInputStream(file)) {
@@ -37,7 +37,7 @@ record FileSnapshot(String fileName, long size, String sha256, Optional<byte[]> 
     return new FileSnapshot(file.getFileName().toString(), total, HexFormat.of().formatHex(digest.digest()), Optional.ofNullable(kept));
   }
 
-  static MessageDigest sha256() {
+  static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
