@@ -65,6 +65,14 @@ abstract class QualificationStoreContractTest {
   }
 
   @Test
+  void makingTheLedgerDurableWorksInsideAndOutsideATransaction() {
+    LedgerEntry e = ledger.receive("d.xml", SHA_A, InboxSource.RES, 1, T0);
+    ledger.makeDurable();
+    store.transactions().run(ledger::makeDurable);
+    assertThat(ledger.find("d.xml", SHA_A)).contains(e);
+  }
+
+  @Test
   void anEntryIsAppliedOnlyOnceAndThenNeverQuarantined() {
     LedgerEntry e = ledger.receive("face_1.xml", SHA_A, InboxSource.FACE, 10, T0);
     boolean first = store.transactions().inTransaction(() -> ledger.claimApplied(e.id(), "validity=VALID", T0.plusSeconds(1)));

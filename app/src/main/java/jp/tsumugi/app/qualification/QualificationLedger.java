@@ -32,6 +32,14 @@ public interface QualificationLedger {
   /** Counts one failed attempt to apply a RECEIVED entry and returns the new count. */
   int countFailedAttempt(long id);
 
+  /**
+   * Forces every committed change to stable storage. Called before a file is moved out of the inbox
+   * folder and after a file is first recorded: an embedded database may hold recent commits in memory
+   * for a moment (H2 writes them in the background), and a file must never leave the folder while the
+   * record of its application could still be lost.
+   */
+  void makeDurable();
+
   /** Entries still RECEIVED (read, not applied): what a crash left behind. Oldest first. */
   List<LedgerEntry> received();
 

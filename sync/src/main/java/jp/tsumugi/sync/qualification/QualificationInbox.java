@@ -156,6 +156,7 @@ public final class QualificationInbox implements AutoCloseable {
     }
     ResultFileProcessor.Outcome outcome = processor.process(snapshot, source);
     if (outcome.isFinished()) {
+      ledger.makeDurable();
       moveAway(file, outcome);
       settling.remove(file);
     }

@@ -123,6 +123,9 @@ public final class ResultFileProcessor {
       default:
         break;
     }
+    if (entry.attempts() == 0) {
+      ledger.makeDurable();
+    }
     if (!file.fileName().toLowerCase(Locale.ROOT).endsWith(".xml")) {
       return quarantine(entry, ErrorCode.QUALIFICATION_FILE_NAME_UNKNOWN, "name does not end in .xml");
     }
