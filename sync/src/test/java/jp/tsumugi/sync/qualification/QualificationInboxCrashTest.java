@@ -17,32 +17,35 @@ import jp.tsumugi.app.qualification.LedgerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Acceptance 3: the process is killed after a result file was read and before it was applied; the restart applies it exactly once. */
+/** Acceptance 3: the process is killed mid-way; the restart applies the file exactly once. Real child JVMs, killed with destroyForcibly. */
 class QualificationInboxCrashTest {
   private static final String NAME = "OQSsiquc01res_face0042.xml";
   @TempDir Path tmp;
 
-  @Test
-  void killingTheProcessBetweenReadAndApplyThenRestartingAppliesTheFileExactlyOnce() throws IOException, InterruptedException {
+  private void runChildUntilItStops(String moment) throws IOException, InterruptedException {
     try (InboxHarness first = InboxHarness.create(tmp)) {
       first.drop(InboxSource.FACE, NAME, Fixtures.bytes("face-new-patient-sjis.xml"));
     }
-    Path marker = tmp.resolve("received.marker");
+    Path marker = tmp.resolve("stopped.marker");
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), InboxCrashMain.class.getName(),
-        tmp.resolve("share").toString(), tmp.resolve("data").toString(), tmp.resolve("keys").toString(), marker.toString())
+        tmp.resolve("share").toString(), tmp.resolve("data").toString(), tmp.resolve("keys").toString(), marker.toString(), moment)
         .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     try {
       Instant end = Instant.now().plus(Duration.ofSeconds(60));
       while (!Files.exists(marker) && child.isAlive() && Instant.now().isBefore(end)) {
         Thread.sleep(50);
       }
-      assertThat(marker).as("the child read the file and reached the handler; log: %s", tmp.resolve("child.log")).exists();
+      assertThat(marker).as("the child reached the moment %s; log: %s", moment, tmp.resolve("child.log")).exists();
     } finally {
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
+  }
 
+  @Test
+  void killedAfterReadingBeforeApplyingTheRestartAppliesTheFileExactlyOnce() throws IOException, InterruptedException {
+    runChildUntilItStops("before-apply");
     try (InboxHarness restarted = InboxHarness.reopen(tmp, Instant.now())) {
       List<LedgerEntry> leftBehind = restarted.store.qualificationLedger().received();
       assertThat(leftBehind).singleElement().satisfies(e -> assertThat(e.fileName()).isEqualTo(NAME));
@@ -60,6 +63,23 @@ class QualificationInboxCrashTest {
       assertThat(restarted.store.qualificationLedger().find(NAME, leftBehind.get(0).sha256()).orElseThrow().state())
           .isEqualTo(LedgerState.APPLIED);
       assertThat(InboxHarness.names(restarted.folders.face())).isEmpty();
+    }
+  }
+
+  @Test
+  void killedAfterApplyingBeforeMovingTheRestartOnlyMovesTheFile() throws IOException, InterruptedException {
+    runChildUntilItStops("before-move");
+    try (InboxHarness restarted = InboxHarness.reopen(tmp, Instant.now())) {
+      assertThat(InboxHarness.names(restarted.folders.face())).containsExactly(NAME);
+      assertThat(restarted.audited(AuditAction.QUALIFICATION_RESULT_APPLIED)).as("the child's commit survived the kill").isEqualTo(1);
+
+      List<QualificationInbox.Handled> handled = restarted.settleAndScan();
+
+      assertThat(handled).singleElement()
+          .satisfies(x -> assertThat(x.outcome().kind()).isEqualTo(ResultFileProcessor.Kind.ALREADY_APPLIED));
+      assertThat(restarted.audited(AuditAction.QUALIFICATION_RESULT_APPLIED)).isEqualTo(1);
+      assertThat(InboxHarness.names(restarted.folders.face())).isEmpty();
+      assertThat(InboxHarness.names(restarted.folders.processed())).hasSize(1);
     }
   }
 }
