@@ -25,7 +25,7 @@ class QualificationInboxWatcherTest {
   @TempDir Path tmp;
 
   @Test
-  void theRunningWatcherTakesABadThenAGoodFileAndKeepsRunning() throws IOException, InterruptedException {
+  void theRunningWatcherSurvivesABadFileAndAVanishedFolderAndTakesTheNextGoodFile() throws IOException, InterruptedException {
     InboxHarness.makeShare(tmp.resolve("share"));
     InboxFolders folders = new InboxFolders(tmp.resolve("share"));
     Clock clock = Clock.systemUTC();
@@ -39,6 +39,10 @@ class QualificationInboxWatcherTest {
         inbox.start();
         Files.write(folders.face().resolve("bad.xml"), Fixtures.bytes("attack-billion-laughs.xml"));
         awaitFiles(folders.quarantine(), 2);
+        Path away = tmp.resolve("face-away");
+        Files.move(folders.face(), away);
+        Thread.sleep(400);
+        Files.move(away, folders.face());
         Files.write(folders.face().resolve("good.xml"), Fixtures.bytes("face-new-patient-sjis.xml"));
         awaitFiles(folders.processed(), 1);
         assertThat(InboxHarness.names(folders.face())).isEmpty();
