@@ -23,6 +23,8 @@ import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
+import jp.tsumugi.app.qualification.QualificationLedger;
+import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -249,8 +251,10 @@ public final class LocalStore implements AutoCloseable {
 
   static String h2Url(Path dir, boolean mustExist) {
     // IFEXISTS: an existing store is opened, never silently re-created. No INIT or other scripts.
+    // WRITE_DELAY=0: a commit reaches the file at once; H2's default keeps commits in memory for up to
+    // 500 ms, and a killed process would lose a check-in it had confirmed (docs/adr/0002, 0018).
     return "jdbc:h2:file:" + dir.resolve(DB_NAME) + ";CIPHER=AES" + (mustExist ? ";IFEXISTS=TRUE" : "")
-        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
   }
 
   private static DataSource h2DataSource(String url, DatabaseKey key) {
@@ -374,6 +378,16 @@ public final class LocalStore implements AutoCloseable {
   /** How often this clinic chose each master item. */
   public MasterUsage masterUsage() {
     return new JdbcMasterUsage(tx);
+  }
+
+  /** The オンライン資格確認 result-file ledger (exactly-once application, quarantine list). */
+  public QualificationLedger qualificationLedger() {
+    return new JdbcQualificationLedger(tx);
+  }
+
+  /** The オンライン資格確認 requests written into req/ (pending, timed out, answered). */
+  public QualificationRequestLog qualificationRequests() {
+    return new JdbcQualificationRequestLog(tx);
   }
 
   public PasswordHasher passwordHasher() {

@@ -107,7 +107,14 @@ public enum ErrorCode {
   QUALIFICATION_FIELD_INVALID(7053, "A required field of the qualification result is missing or has an invalid value"),
   QUALIFICATION_FILE_UNREADABLE(7054, "The qualification file could not be read or written"),
   QUALIFICATION_REQUEST_INVALID(7061, "The qualification request cannot be written: a field is missing or invalid"),
-  QUALIFICATION_REQUEST_UNENCODABLE(7062, "The request holds a character the chosen encoding cannot write");
+  QUALIFICATION_REQUEST_UNENCODABLE(7062, "The request holds a character the chosen encoding cannot write"),
+
+  QUALIFICATION_FOLDER_UNAVAILABLE(7101, "The 資格確認端末's shared folder or one of its req/res/face subfolders cannot be reached"),
+  QUALIFICATION_FILE_NAME_UNKNOWN(7102, "A file in the result folder is not a result file (its name does not end in .xml)"),
+  QUALIFICATION_APPLY_FAILED(7103, "Applying the result failed several times; the file was set aside for staff"),
+  QUALIFICATION_REQUEST_TIMED_OUT(7104, "The 資格確認端末 did not answer in time: the visit is flagged 資格未確認"),
+  QUALIFICATION_REQUEST_UNKNOWN(7105, "No qualification request has that identifier"),
+  QUALIFICATION_FILE_MOVE_FAILED(7106, "A processed qualification file could not be moved out of the inbox folder");
 
   private final int number;
   private final String englishText;

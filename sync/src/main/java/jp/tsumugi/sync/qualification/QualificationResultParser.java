@@ -66,6 +66,11 @@ public final class QualificationResultParser {
     this.factory = hardenedFactory();
   }
 
+  /** The caps this parser enforces. */
+  public Limits limits() {
+    return limits;
+  }
+
   /** Parses a result file; a file over the size cap is rejected without reading it. */
   public QualificationResult parse(Path file) {
     try {

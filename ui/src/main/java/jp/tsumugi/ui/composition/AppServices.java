@@ -1,6 +1,8 @@
 package jp.tsumugi.ui.composition;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
@@ -12,12 +14,22 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.qualification.AuditOnlyResultHandler;
+import jp.tsumugi.app.qualification.QualificationRequestEvents;
+import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
 import jp.tsumugi.app.security.Secrets;
 import jp.tsumugi.app.security.UserAdministration;
 import jp.tsumugi.store.LocalStore;
 import jp.tsumugi.sync.NotConnected;
+import jp.tsumugi.sync.qualification.InboxFolders;
+import jp.tsumugi.sync.qualification.InboxSettings;
+import jp.tsumugi.sync.qualification.QualificationInbox;
+import jp.tsumugi.sync.qualification.QualificationRequestWriter;
+import jp.tsumugi.sync.qualification.QualificationRequests;
+import jp.tsumugi.sync.qualification.QualificationResultParser;
+import jp.tsumugi.sync.qualification.ResultFileProcessor;
 
 /**
  * The composition root: wires the store's adapters into the core's use cases. Created once per
@@ -125,6 +137,32 @@ public final class AppServices implements AutoCloseable {
     warmer.setDaemon(true);
     warmer.setPriority(Thread.MIN_PRIORITY);
     warmer.start();
+  }
+
+  /**
+   * The handler that applies オンライン資格確認 results. For now it only audits and reports (validity,
+   * insurer, whether a patient key is present); patient matching replaces it here.
+   */
+  public QualificationResultHandler qualificationHandler(String actor) {
+    return new AuditOnlyResultHandler(audit, actor, terminal);
+  }
+
+  /** Applies result files through the ledger and the handler (the inbox and {@code tsumugi qualification ingest}). */
+  public ResultFileProcessor qualificationProcessor(String actor, QualificationRequestEvents events, InboxSettings settings) {
+    return new ResultFileProcessor(new QualificationResultParser(), store.qualificationLedger(), store.qualificationRequests(),
+        qualificationHandler(actor), store.transactions(), events, clock, settings.maxApplyAttempts());
+  }
+
+  /** Requests into the 資格確認端末's {@code req/} folder, with timeouts and retry. */
+  public QualificationRequests qualificationRequests(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
+    return new QualificationRequests(folders, new QualificationRequestWriter(), store.qualificationRequests(), events, clock,
+        settings.requestTimeout(), new SecureRandom());
+  }
+
+  /** The watcher of the shared folder's {@code res/} and {@code face/}; call {@code start()} on it, close it at logout. */
+  public QualificationInbox qualificationInbox(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
+    return new QualificationInbox(folders, qualificationProcessor("system", events, settings), store.qualificationLedger(),
+        Optional.of(qualificationRequests(folders, events, settings)), settings, clock);
   }
 
   public MasterImport masterImport() {
