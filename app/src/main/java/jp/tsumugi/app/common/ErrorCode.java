@@ -96,7 +96,17 @@ public enum ErrorCode {
   QUALIFICATION_FIELD_INVALID(7053, "A required field of the qualification result is missing or has an invalid value"),
   QUALIFICATION_FILE_UNREADABLE(7054, "The qualification file could not be read or written"),
   QUALIFICATION_REQUEST_INVALID(7061, "The qualification request cannot be written: a field is missing or invalid"),
-  QUALIFICATION_REQUEST_UNENCODABLE(7062, "The request holds a character the chosen encoding cannot write");
+  QUALIFICATION_REQUEST_UNENCODABLE(7062, "The request holds a character the chosen encoding cannot write"),
+
+  RECEPTION_PATIENT_UNKNOWN(8001, "No patient has that id"),
+  RECEPTION_DEPARTMENT_UNKNOWN(8002, "The department is not one of the clinic's departments"),
+  RECEPTION_DOCTOR_INVALID(8003, "The doctor is not an active user of role DOCTOR"),
+  RECEPTION_COMBINATION_INVALID(8004, "The insurance combination is not the patient's or not valid on the visit date"),
+  RECEPTION_ALREADY_CHECKED_IN(8005, "The patient already has an open reception entry today"),
+  VISIT_NOT_FOUND(8006, "No reception entry has that id"),
+  VISIT_TRANSITION_INVALID(8007, "The reception entry cannot move from its current status to the requested one"),
+  VISIT_CANCEL_REASON_REQUIRED(8008, "A cancellation needs a reason of at most 200 characters"),
+  VISIT_CHANGED_ELSEWHERE(8009, "Another terminal changed the reception entry first");
 
   private final int number;
   private final String englishText;
