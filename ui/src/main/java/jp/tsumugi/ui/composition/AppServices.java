@@ -11,6 +11,9 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.reception.CombinationChoices;
+import jp.tsumugi.app.reception.Departments;
+import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
 import jp.tsumugi.app.security.Secrets;
@@ -36,6 +39,8 @@ public final class AppServices implements AutoCloseable {
   private final Connectivity connectivity;
   private final MasterImport masterImport;
   private final MasterCatalog masterCatalog;
+  private final Reception reception;
+  private final CombinationChoices combinationChoices;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -55,6 +60,10 @@ public final class AppServices implements AutoCloseable {
     this.connectivity = new NotConnected();
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
+    InsuranceCombinationStandIn combinations = new InsuranceCombinationStandIn(store.patients());
+    this.combinationChoices = combinations;
+    this.reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
+        combinations, Departments.DEFAULT, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -117,6 +126,16 @@ public final class AppServices implements AutoCloseable {
     warmer.setDaemon(true);
     warmer.setPriority(Thread.MIN_PRIORITY);
     warmer.start();
+  }
+
+  /** The day's reception queue (受付). */
+  public Reception reception() {
+    return reception;
+  }
+
+  /** The insurance combinations offered at check-in. */
+  public CombinationChoices combinationChoices() {
+    return combinationChoices;
   }
 
   public MasterImport masterImport() {
