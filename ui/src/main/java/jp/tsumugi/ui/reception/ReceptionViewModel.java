@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tsumugi.app.common.LegalAge;
+import jp.tsumugi.app.common.Wareki;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.reception.ChangeToken;
 import jp.tsumugi.app.reception.CombinationChoices;
@@ -206,7 +207,8 @@ public final class ReceptionViewModel {
 
   /** One line per patient in the search list. */
   public String format(PatientSummary p) {
-    return p.patientNumber() + "  " + p.name() + "  " + p.kana() + "  " + p.birthDate() + "  " + ageSex(p, reception.today());
+    return p.patientNumber() + "  " + p.name() + "  " + p.kana() + "  " + Wareki.format(p.birthDate()) + "  "
+        + ageSex(p, reception.today());
   }
 
   /** A patient was chosen: open the check-in panel with the combinations valid today. */
