@@ -101,13 +101,12 @@ public final class Reception {
           && !combinations.validOn(command.patientId(), command.combinationId(), date)) {
         throw new TsumugiException(ErrorCode.RECEPTION_COMBINATION_INVALID, "combination " + command.combinationId());
       }
-      boolean open = visits.queue(date).stream()
-          .anyMatch(e -> e.visit().patientId() == command.patientId() && e.status().isOpen());
-      if (open) {
-        throw new TsumugiException(ErrorCode.RECEPTION_ALREADY_CHECKED_IN, "patient " + command.patientId());
-      }
+      refuseOpenVisit(command.patientId(), date);
       Instant now = clock.instant();
       Visit visit = visits.insert(new Visit(0, command.patientId(), date, 0, department, doctor, command.combinationId(), now));
+      // Again after drawing the number: the day's counter lock now orders this check-in after any
+      // other terminal's, so a simultaneous check-in of the same patient is seen and this one rolls back.
+      refuseOpenVisit(command.patientId(), date);
       if (!visits.appendStatus(new StatusChange(0, visit.id(), 1, VisitStatus.CHECKED_IN, "", session.username(),
           session.terminal(), now))) {
         throw new TsumugiException(ErrorCode.VISIT_CHANGED_ELSEWHERE, "visit " + visit.id());
@@ -117,6 +116,13 @@ public final class Reception {
               + (visit.selfPay() ? " selfPay" : " combination=" + visit.combinationId())));
       return visit;
     });
+  }
+
+  private void refuseOpenVisit(long patientId, LocalDate date) {
+    boolean open = visits.queue(date).stream().anyMatch(e -> e.visit().patientId() == patientId && e.status().isOpen());
+    if (open) {
+      throw new TsumugiException(ErrorCode.RECEPTION_ALREADY_CHECKED_IN, "patient " + patientId);
+    }
   }
 
   /** Moves a visit to {@code target}; 取消 goes through {@link #cancel}. */

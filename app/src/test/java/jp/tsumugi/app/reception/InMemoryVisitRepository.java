@@ -42,7 +42,7 @@ final class InMemoryVisitRepository implements VisitRepository {
 
   @Override
   public Optional<QueueEntry> find(long visitId) {
-    return visits.stream().filter(v -> v.id() == visitId).findFirst().map(this::entry);
+    return visits.stream().filter(v -> v.id() == visitId && !history(v.id()).isEmpty()).findFirst().map(this::entry);
   }
 
   private QueueEntry entry(Visit v) {
@@ -53,7 +53,9 @@ final class InMemoryVisitRepository implements VisitRepository {
 
   @Override
   public List<QueueEntry> queue(LocalDate date) {
-    return visits.stream().filter(v -> v.visitDate().equals(date)).sorted(Comparator.comparingInt(Visit::receptionNumber))
+    // Like the store's join: a visit whose first status row is not written yet is not in the queue.
+    return visits.stream().filter(v -> v.visitDate().equals(date)).filter(v -> !history(v.id()).isEmpty())
+        .sorted(Comparator.comparingInt(Visit::receptionNumber))
         .map(this::entry).toList();
   }
 
