@@ -59,7 +59,8 @@ class ReceptionUseCaseOnStoreTest {
     patientId = store.patients().insert(new Patient(0, "000001", "山田", "太郎", "ヤマダ", "タロウ", Sex.MALE,
         LocalDate.of(1966, 5, 26), null, null, null)).id();
     reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
-        (p, c, d) -> c == 77L, Departments.DEFAULT, new HashChainedAuditLog(store.auditEntries(), CLOCK), store.transactions(),
+        (p, c, d) -> c == 77L, (p, d) -> List.of(), Departments.DEFAULT,
+        new HashChainedAuditLog(store.auditEntries(), CLOCK), store.transactions(),
         CLOCK);
   }
 
@@ -122,8 +123,9 @@ class ReceptionUseCaseOnStoreTest {
   @Test
   void theSamePatientCheckedInAtTwoTerminalsAtOnceGetsExactlyOneVisit() throws Exception {
     int terminals = 3;
-    Reception racing = new Reception(new Rendezvous(store.visits(), terminals), store.patients(), store.receptionPatientLookup(),
-        store.users(), (p, c, d) -> false, Departments.DEFAULT, new HashChainedAuditLog(store.auditEntries(), CLOCK),
+    Reception racing = new Reception(new Rendezvous(store.visits(), terminals), store.patients(),
+        store.receptionPatientLookup(), store.users(), (p, c, d) -> false, (p, d) -> List.of(), Departments.DEFAULT,
+        new HashChainedAuditLog(store.auditEntries(), CLOCK),
         store.transactions(), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(terminals);
     CountDownLatch go = new CountDownLatch(1);

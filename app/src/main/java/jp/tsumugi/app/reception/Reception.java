@@ -44,18 +44,21 @@ public final class Reception {
   private final PatientLookup lookup;
   private final UserRepository users;
   private final CombinationCheck combinations;
+  private final CombinationChoices choices;
   private final Departments departments;
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
 
   public Reception(VisitRepository visits, PatientRepository patients, PatientLookup lookup, UserRepository users,
-      CombinationCheck combinations, Departments departments, AuditLog audit, Transactions tx, Clock clock) {
+      CombinationCheck combinations, CombinationChoices choices, Departments departments, AuditLog audit, Transactions tx,
+      Clock clock) {
     this.visits = visits;
     this.patients = patients;
     this.lookup = lookup;
     this.users = users;
     this.combinations = combinations;
+    this.choices = choices;
     this.departments = departments;
     this.audit = audit;
     this.tx = tx;
@@ -211,12 +214,31 @@ public final class Reception {
     for (QueueEntry e : entries) {
       PatientSummary p = people.get(e.visit().patientId());
       if (p != null) {
-        rows.add(new QueueRow(e, p));
+        rows.add(new QueueRow(e, p, insuranceLabel(e.visit())));
       }
     }
     audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.RECEPTION_QUEUE_READ, date.toString(),
         "visits=" + rows.size()));
     return rows;
+  }
+
+  private String insuranceLabel(Visit v) {
+    if (v.selfPay()) {
+      return "";
+    }
+    long id = v.combinationId();
+    return choices.choicesFor(v.patientId(), v.visitDate()).stream().filter(c -> c.combinationId() == id)
+        .map(CombinationChoices.Choice::label).findFirst().orElse("#" + id);
+  }
+
+  /** The insurance combinations the patient may use today, for the check-in chooser; audited as a patient read. */
+  public List<CombinationChoices.Choice> checkInChoices(Session session, long patientId) {
+    session.require(Permission.RECEPTION);
+    session.require(Permission.READ_PATIENTS);
+    List<CombinationChoices.Choice> found = choices.choicesFor(patientId, today());
+    audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.PATIENT_READ, Long.toString(patientId),
+        "reception check-in choices=" + found.size()));
+    return found;
   }
 
   /** The status history of one visit, oldest first. */

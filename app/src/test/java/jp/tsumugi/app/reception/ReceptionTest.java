@@ -72,7 +72,9 @@ class ReceptionTest {
     };
     CombinationCheck check = (patientId, combinationId, date) -> Long.valueOf(combinationId).equals(validCombination.get(patientId))
         && !date.isAfter(LocalDate.of(2026, 12, 31));
-    reception = new Reception(visits, patients, lookup, users, check, new Departments(List.of("内科", "小児科")), audit::add,
+    CombinationChoices choices = (patientId, date) -> validCombination.containsKey(patientId)
+        ? List.of(new CombinationChoices.Choice(validCombination.get(patientId), "06132294 記号・番号")) : List.of();
+    reception = new Reception(visits, patients, lookup, users, check, choices, new Departments(List.of("内科", "小児科")), audit::add,
         new DirectTransactions(), clock);
   }
 
@@ -101,6 +103,8 @@ class ReceptionTest {
     assertThat(queue).allSatisfy(r -> assertThat(r.entry().status()).isEqualTo(VisitStatus.CHECKED_IN));
     assertThat(queue.get(0).entry().latest().user()).isEqualTo("clerk");
     assertThat(queue.get(0).entry().latest().terminal()).isEqualTo("受付1");
+    assertThat(queue.get(0).insuranceLabel()).isEqualTo("06132294 記号・番号");
+    assertThat(queue.get(1).insuranceLabel()).isEmpty();
   }
 
   @Test
@@ -250,6 +254,15 @@ class ReceptionTest {
   void unknownVisitsAndMissingPermissionAreRefused() {
     assertCode(() -> reception.advance(clerk, 42), ErrorCode.VISIT_NOT_FOUND);
     assertCode(() -> reception.cancel(clerk, 42, "理由"), ErrorCode.VISIT_NOT_FOUND);
+  }
+
+  @Test
+  void checkInChoicesAreAuditedAsAReadOfThatPatient() {
+    assertThat(reception.checkInChoices(clerk, yamada)).extracting(CombinationChoices.Choice::combinationId).containsExactly(501L);
+    assertThat(audit).singleElement().satisfies(e -> {
+      assertThat(e.action()).isEqualTo(AuditAction.PATIENT_READ);
+      assertThat(e.target()).isEqualTo(Long.toString(yamada));
+    });
   }
 
   @Test

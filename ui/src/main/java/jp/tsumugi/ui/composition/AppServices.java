@@ -11,7 +11,6 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
-import jp.tsumugi.app.reception.CombinationChoices;
 import jp.tsumugi.app.reception.Departments;
 import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.security.AuthenticationService;
@@ -40,7 +39,6 @@ public final class AppServices implements AutoCloseable {
   private final MasterImport masterImport;
   private final MasterCatalog masterCatalog;
   private final Reception reception;
-  private final CombinationChoices combinationChoices;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -61,9 +59,8 @@ public final class AppServices implements AutoCloseable {
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
     InsuranceCombinationStandIn combinations = new InsuranceCombinationStandIn(store.patients());
-    this.combinationChoices = combinations;
     this.reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
-        combinations, Departments.DEFAULT, audit, store.transactions(), clock);
+        combinations, combinations, Departments.DEFAULT, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -131,11 +128,6 @@ public final class AppServices implements AutoCloseable {
   /** The day's reception queue (受付). */
   public Reception reception() {
     return reception;
-  }
-
-  /** The insurance combinations offered at check-in. */
-  public CombinationChoices combinationChoices() {
-    return combinationChoices;
   }
 
   public MasterImport masterImport() {

@@ -60,7 +60,6 @@ public final class ReceptionViewModel {
   }
 
   private final Reception reception;
-  private final CombinationChoices combinations;
   private final TaskExecutor executor;
   private final I18n i18n;
   private final Session session;
@@ -86,10 +85,8 @@ public final class ReceptionViewModel {
   private long cancelVisitId;
   private boolean loading;
 
-  public ReceptionViewModel(Reception reception, CombinationChoices combinations, TaskExecutor executor, I18n i18n,
-      Session session, Clock clock) {
+  public ReceptionViewModel(Reception reception, TaskExecutor executor, I18n i18n, Session session, Clock clock) {
     this.reception = reception;
-    this.combinations = combinations;
     this.executor = executor;
     this.i18n = i18n;
     this.session = session;
@@ -122,33 +119,18 @@ public final class ReceptionViewModel {
     LocalDate today = reception.today();
     executor.submit(() -> {
       ChangeToken before = reception.changeToken(today);
-      List<QueueRow> queue = reception.todaysQueue(session, today);
-      return new Loaded(before, queue, insuranceLabels(queue, today));
+      return new Loaded(before, reception.todaysQueue(session, today));
     }, loaded -> {
       loading = false;
       token = loaded.token();
-      show(loaded.rows(), loaded.insurance(), today);
+      show(loaded.rows(), today);
     }, e -> {
       loading = false;
       fail(e);
     });
   }
 
-  private record Loaded(ChangeToken token, List<QueueRow> rows, Map<Long, String> insurance) {
-  }
-
-  /** Runs on the worker: the label of each visit's combination (a combination no longer offered shows its id). */
-  private Map<Long, String> insuranceLabels(List<QueueRow> queue, LocalDate today) {
-    Map<Long, String> labels = new HashMap<>();
-    for (QueueRow r : queue) {
-      Long id = r.entry().visit().combinationId();
-      if (id != null) {
-        String label = combinations.choicesFor(r.patient().id(), today).stream().filter(c -> c.combinationId() == id)
-            .map(CombinationChoices.Choice::label).findFirst().orElse("#" + id);
-        labels.put(r.entry().visit().id(), label);
-      }
-    }
-    return labels;
+  private record Loaded(ChangeToken token, List<QueueRow> rows) {
   }
 
   /** Called every few seconds: reloads only when another terminal (or this one) changed the day's queue. */
@@ -164,7 +146,7 @@ public final class ReceptionViewModel {
     }, e -> { });
   }
 
-  private void show(List<QueueRow> queue, Map<Long, String> insurance, LocalDate today) {
+  private void show(List<QueueRow> queue, LocalDate today) {
     ZoneId zone = clock.getZone();
     List<Row> lines = new ArrayList<>(queue.size());
     int waiting = 0;
@@ -177,7 +159,7 @@ public final class ReceptionViewModel {
       }
       lines.add(new Row(v.id(), v.receptionNumber(), TIME.format(v.checkedInAt().atZone(zone)), p.patientNumber(), p.name(),
           p.kana(), ageSex(p, today), v.department(), v.doctor() == null ? "-" : doctorNames.getOrDefault(v.doctor(), v.doctor()),
-          v.selfPay() ? i18n.text("reception.selfPay") : insurance.getOrDefault(v.id(), ""), statusText(e.status()),
+          v.selfPay() ? i18n.text("reception.selfPay") : r.insuranceLabel(), statusText(e.status()),
           e.qualificationUnverified() ? i18n.text("reception.unverified") : "", e.status()));
     }
     rows.setAll(lines);
@@ -217,8 +199,7 @@ public final class ReceptionViewModel {
     patientText.set(chosen.patientNumber() + "  " + chosen.name() + "（" + chosen.kana() + "）  " + ageSex(chosen, reception.today()));
     message.set("");
     info.set("");
-    LocalDate today = reception.today();
-    executor.submit(() -> combinations.choicesFor(chosen.id(), today), found -> {
+    executor.submit(() -> reception.checkInChoices(session, chosen.id()), found -> {
       List<CombinationChoice> choices = new ArrayList<>();
       for (CombinationChoices.Choice c : found) {
         choices.add(new CombinationChoice(c.combinationId(), c.label()));

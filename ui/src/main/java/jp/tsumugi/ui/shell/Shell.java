@@ -174,8 +174,8 @@ public final class Shell {
       return loader.load("Settings.fxml", SettingsController.class, () -> new SettingsController(settings)).root();
     });
     sections.put(Section.RECEPTION, () -> {
-      ReceptionViewModel reception = new ReceptionViewModel(services.reception(), services.combinationChoices(), executor,
-          i18n, session, services.clock());
+      ReceptionViewModel reception = new ReceptionViewModel(services.reception(), executor, i18n, session,
+          services.clock());
       return loader.load("Reception.fxml", ReceptionController.class, () -> new ReceptionController(reception, executor))
           .root();
     });

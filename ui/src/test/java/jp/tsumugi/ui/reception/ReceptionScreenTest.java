@@ -170,6 +170,8 @@ class ReceptionScreenTest {
         .satisfies(e -> assertThat(e.target()).isEqualTo(Long.toString(second.id())));
     assertThat(audit).extracting(AuditEntry::action).contains(AuditAction.RECEPTION_PATIENT_SEARCHED,
         AuditAction.RECEPTION_QUEUE_READ);
+    assertThat(audit).filteredOn(e -> e.action() == AuditAction.PATIENT_READ).extracting(AuditEntry::target)
+        .contains(Long.toString(first.id()), Long.toString(second.id()));
 
     // Another terminal checks a patient in: the queue shows it within a poll or two.
     Patient third = fixture.services().store().patients().findById(3).orElseThrow();

@@ -44,8 +44,8 @@ class ReceptionViewModelTest {
   }
 
   private ReceptionViewModel viewModel(Session session) {
-    ReceptionViewModel vm = new ReceptionViewModel(services.reception(), services.combinationChoices(), TaskExecutor.direct(),
-        I18n.japanese(), session, services.clock());
+    ReceptionViewModel vm = new ReceptionViewModel(services.reception(), TaskExecutor.direct(), I18n.japanese(), session,
+        services.clock());
     vm.start();
     return vm;
   }
