@@ -25,6 +25,8 @@ import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
+import jp.tsumugi.app.reception.PatientLookup;
+import jp.tsumugi.app.reception.VisitRepository;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -350,6 +352,16 @@ public final class LocalStore implements AutoCloseable {
 
   public PatientRepository patients() {
     return new JdbcPatientRepository(tx, clock);
+  }
+
+  /** The reception queue: visits with their status and flag history. */
+  public VisitRepository visits() {
+    return new JdbcVisitRepository(tx);
+  }
+
+  /** Simple patient search for reception until the patients part's search is connected. */
+  public PatientLookup receptionPatientLookup() {
+    return new JdbcReceptionPatientLookup(tx);
   }
 
   public AuditEntryStore auditEntries() {

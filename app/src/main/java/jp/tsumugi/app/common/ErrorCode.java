@@ -114,7 +114,16 @@ public enum ErrorCode {
   QUALIFICATION_APPLY_FAILED(7103, "Applying the result failed several times; the file was set aside for staff"),
   QUALIFICATION_REQUEST_TIMED_OUT(7104, "The 資格確認端末 did not answer in time: the visit is flagged 資格未確認"),
   QUALIFICATION_REQUEST_UNKNOWN(7105, "No qualification request has that identifier"),
-  QUALIFICATION_FILE_MOVE_FAILED(7106, "A processed qualification file could not be moved out of the inbox folder");
+  QUALIFICATION_FILE_MOVE_FAILED(7106, "A processed qualification file could not be moved out of the inbox folder"),
+  RECEPTION_PATIENT_UNKNOWN(8001, "No patient has that id"),
+  RECEPTION_DEPARTMENT_UNKNOWN(8002, "The department is not one of the clinic's departments"),
+  RECEPTION_DOCTOR_INVALID(8003, "The doctor is not an active user of role DOCTOR"),
+  RECEPTION_COMBINATION_INVALID(8004, "The insurance combination is not the patient's or not valid on the visit date"),
+  RECEPTION_ALREADY_CHECKED_IN(8005, "The patient already has an open reception entry today"),
+  VISIT_NOT_FOUND(8006, "No reception entry has that id"),
+  VISIT_TRANSITION_INVALID(8007, "The reception entry cannot move from its current status to the requested one"),
+  VISIT_CANCEL_REASON_REQUIRED(8008, "A cancellation needs a reason of at most 200 characters"),
+  VISIT_CHANGED_ELSEWHERE(8009, "Another terminal changed the reception entry first");
 
   private final int number;
   private final String englishText;

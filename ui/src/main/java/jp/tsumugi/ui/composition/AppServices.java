@@ -17,6 +17,8 @@ import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.qualification.AuditOnlyResultHandler;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
+import jp.tsumugi.app.reception.Departments;
+import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
 import jp.tsumugi.app.security.Secrets;
@@ -50,6 +52,7 @@ public final class AppServices implements AutoCloseable {
   private final MasterImport masterImport;
   private final MasterCatalog masterCatalog;
   private final DrugPriceListAttach drugPriceListAttach;
+  private final Reception reception;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -70,6 +73,9 @@ public final class AppServices implements AutoCloseable {
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
     this.drugPriceListAttach = new DrugPriceListAttach(store.drugPriceListAttacher(), audit, store.transactions());
+    InsuranceCombinationStandIn combinations = new InsuranceCombinationStandIn(store.patients());
+    this.reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
+        combinations, combinations, Departments.DEFAULT, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -163,6 +169,11 @@ public final class AppServices implements AutoCloseable {
   public QualificationInbox qualificationInbox(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
     return new QualificationInbox(folders, qualificationProcessor("system", events, settings), store.qualificationLedger(),
         Optional.of(qualificationRequests(folders, events, settings)), settings, clock);
+  }
+
+  /** The day's reception queue (受付). */
+  public Reception reception() {
+    return reception;
   }
 
   public MasterImport masterImport() {

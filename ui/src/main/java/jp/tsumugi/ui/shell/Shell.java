@@ -33,6 +33,8 @@ import jp.tsumugi.ui.login.LoginController;
 import jp.tsumugi.ui.login.LoginViewModel;
 import jp.tsumugi.ui.masters.MastersController;
 import jp.tsumugi.ui.masters.MastersViewModel;
+import jp.tsumugi.ui.reception.ReceptionController;
+import jp.tsumugi.ui.reception.ReceptionViewModel;
 import jp.tsumugi.ui.settings.SettingsController;
 import jp.tsumugi.ui.settings.SettingsViewModel;
 import jp.tsumugi.ui.setup.SetupController;
@@ -170,6 +172,12 @@ public final class Shell {
             idle.attach(scene);
           });
       return loader.load("Settings.fxml", SettingsController.class, () -> new SettingsController(settings)).root();
+    });
+    sections.put(Section.RECEPTION, () -> {
+      ReceptionViewModel reception = new ReceptionViewModel(services.reception(), executor, i18n, session,
+          services.clock());
+      return loader.load("Reception.fxml", ReceptionController.class, () -> new ReceptionController(reception, executor))
+          .root();
     });
     sections.put(Section.MASTERS, () -> {
       MastersViewModel masters = new MastersViewModel(services.masterImport(), services.masterCatalog(), executor, i18n,

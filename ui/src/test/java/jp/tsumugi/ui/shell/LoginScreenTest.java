@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -69,7 +70,7 @@ class LoginScreenTest {
     assertThat(user.getText()).contains("事務 三郎").contains("事務");
     waitUntil(() -> robot.lookup("#statusOutbox").queryAs(Label.class).getText().equals("送信待ち: 0 件"));
     assertThat(robot.lookup("#statusConnectivity").queryAs(Label.class).getText()).isEqualTo("外部接続: 未接続");
-    assertThat(robot.lookup("#placeholder-reception").queryAs(Label.class).getText()).startsWith("受付:");
+    await(robot, "#receptionQueue", TableView.class);
     Screenshots.write(stage.getScene(), "main-window");
     assertThat(actions()).contains(AuditAction.LOGIN_SUCCESS);
   }

@@ -1,0 +1,255 @@
+package jp.tsumugi.ui.reception;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import jp.tsumugi.app.reception.PatientSummary;
+import jp.tsumugi.app.reception.VisitStatus;
+import jp.tsumugi.ui.fx.TaskExecutor;
+import jp.tsumugi.ui.search.SearchPopover;
+
+/**
+ * Binds the 受付 screen. Keys: F7 受付 (confirm check-in, or go to the search field), F8 診察中,
+ * F9 会計待ち, F10 会計済, F12 取消 (asks for the reason), Enter on a row one step forward, Esc closes
+ * a panel. While the screen is showing, the queue's change token is polled every few seconds.
+ */
+public final class ReceptionController {
+  /** How often the queue asks whether anything changed. */
+  static final Duration POLL = Duration.seconds(3);
+
+  private final ReceptionViewModel viewModel;
+  private final TaskExecutor executor;
+  private final Timeline poller;
+  private SearchPopover<PatientSummary> popover;
+  private long selectedVisitId = -1;
+
+  @FXML private VBox root;
+  @FXML private TextField patientSearch;
+  @FXML private VBox checkInPane;
+  @FXML private Label checkInPatient;
+  @FXML private ComboBox<String> department;
+  @FXML private ComboBox<ReceptionViewModel.DoctorChoice> doctor;
+  @FXML private ComboBox<ReceptionViewModel.CombinationChoice> combination;
+  @FXML private Button checkInButton;
+  @FXML private VBox cancelPane;
+  @FXML private Label cancelTarget;
+  @FXML private TextField cancelReason;
+  @FXML private TableView<ReceptionViewModel.Row> queue;
+  @FXML private TableColumn<ReceptionViewModel.Row, Integer> numberColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> timeColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> patientNumberColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> nameColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> kanaColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> ageSexColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> departmentColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> doctorColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> insuranceColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> statusColumn;
+  @FXML private TableColumn<ReceptionViewModel.Row, String> unverifiedColumn;
+  @FXML private Label message;
+  @FXML private Label info;
+  @FXML private Label summary;
+
+  public ReceptionController(ReceptionViewModel viewModel, TaskExecutor executor) {
+    this.viewModel = viewModel;
+    this.executor = executor;
+    this.poller = new Timeline(new KeyFrame(POLL, e -> viewModel.poll()));
+    poller.setCycleCount(Timeline.INDEFINITE);
+  }
+
+  @FXML
+  private void initialize() {
+    queue.setItems(viewModel.rows());
+    numberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().number()));
+    timeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().time()));
+    patientNumberColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().patientNumber()));
+    nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+    kanaColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kana()));
+    ageSexColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ageSex()));
+    departmentColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().department()));
+    doctorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().doctor()));
+    insuranceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().insurance()));
+    statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
+    unverifiedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unverified()));
+    queue.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(ReceptionViewModel.Row item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().removeAll("visit-cancelled", "visit-done", "visit-unverified");
+        if (!empty && item != null) {
+          if (item.statusCode() == VisitStatus.CANCELLED) {
+            getStyleClass().add("visit-cancelled");
+          } else if (item.statusCode() == VisitStatus.PAID) {
+            getStyleClass().add("visit-done");
+          }
+          if (!item.unverified().isEmpty()) {
+            getStyleClass().add("visit-unverified");
+          }
+        }
+      }
+    });
+    // A reload replaces the rows: keep the visit that was selected selected, so the keys act on it.
+    queue.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+      if (now != null) {
+        selectedVisitId = now.visitId();
+      }
+    });
+    viewModel.rows().addListener((ListChangeListener<ReceptionViewModel.Row>) change -> {
+      for (int i = 0; i < viewModel.rows().size(); i++) {
+        if (viewModel.rows().get(i).visitId() == selectedVisitId) {
+          queue.getSelectionModel().clearAndSelect(i);
+          queue.getFocusModel().focus(i);
+          return;
+        }
+      }
+    });
+    queue.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ENTER) {
+        viewModel.advance(selected());
+        e.consume();
+      }
+    });
+
+    popover = new SearchPopover<>(patientSearch, viewModel::search, viewModel::format, chosen -> {
+      viewModel.choose(chosen);
+      patientSearch.clear();
+    }, executor);
+
+    checkInPane.visibleProperty().bind(viewModel.checkInOpenProperty());
+    checkInPane.managedProperty().bind(viewModel.checkInOpenProperty());
+    checkInPatient.textProperty().bind(viewModel.patientTextProperty());
+    department.setItems(viewModel.departments());
+    department.valueProperty().bindBidirectional(viewModel.departmentProperty());
+    doctor.setItems(viewModel.doctors());
+    doctor.valueProperty().bindBidirectional(viewModel.doctorProperty());
+    combination.setItems(viewModel.combinationChoices());
+    combination.valueProperty().bindBidirectional(viewModel.combinationProperty());
+    viewModel.checkInOpenProperty().addListener((obs, was, open) -> {
+      if (open) {
+        combination.requestFocus();
+      } else {
+        patientSearch.requestFocus();
+      }
+    });
+
+    cancelPane.visibleProperty().bind(viewModel.cancelOpenProperty());
+    cancelPane.managedProperty().bind(viewModel.cancelOpenProperty());
+    cancelTarget.textProperty().bind(viewModel.cancelTargetProperty());
+    cancelReason.textProperty().bindBidirectional(viewModel.cancelReasonProperty());
+    cancelReason.setOnAction(e -> viewModel.confirmCancel());
+    viewModel.cancelOpenProperty().addListener((obs, was, open) -> {
+      if (open) {
+        cancelReason.requestFocus();
+      } else {
+        queue.requestFocus();
+      }
+    });
+
+    message.textProperty().bind(viewModel.messageProperty());
+    message.managedProperty().bind(viewModel.messageProperty().isNotEmpty());
+    info.textProperty().bind(viewModel.infoProperty());
+    summary.textProperty().bind(viewModel.summaryProperty());
+
+    root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    root.sceneProperty().addListener((obs, old, scene) -> {
+      if (scene == null) {
+        poller.stop();
+      } else {
+        viewModel.reload();
+        poller.play();
+      }
+    });
+    viewModel.start();
+  }
+
+  private void onKey(KeyEvent e) {
+    switch (e.getCode()) {
+      case F7 -> {
+        if (viewModel.checkInOpenProperty().get()) {
+          viewModel.confirmCheckIn();
+        } else {
+          patientSearch.requestFocus();
+        }
+      }
+      case F8 -> viewModel.moveTo(selected(), VisitStatus.IN_CONSULTATION);
+      case F9 -> viewModel.moveTo(selected(), VisitStatus.AWAITING_PAYMENT);
+      case F10 -> viewModel.moveTo(selected(), VisitStatus.PAID);
+      case F12 -> viewModel.startCancel(selected());
+      case ESCAPE -> {
+        if (viewModel.cancelOpenProperty().get()) {
+          viewModel.closeCancel();
+        } else if (viewModel.checkInOpenProperty().get()) {
+          viewModel.closeCheckIn();
+        } else {
+          return;
+        }
+      }
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private ReceptionViewModel.Row selected() {
+    return queue.getSelectionModel().getSelectedItem();
+  }
+
+  /** The patient search popover (tests read what it shows). */
+  public SearchPopover<PatientSummary> popover() {
+    return popover;
+  }
+
+  @FXML
+  private void onCheckIn() {
+    viewModel.confirmCheckIn();
+  }
+
+  @FXML
+  private void onCloseCheckIn() {
+    viewModel.closeCheckIn();
+  }
+
+  @FXML
+  private void onConsultation() {
+    viewModel.moveTo(selected(), VisitStatus.IN_CONSULTATION);
+  }
+
+  @FXML
+  private void onAwaitPayment() {
+    viewModel.moveTo(selected(), VisitStatus.AWAITING_PAYMENT);
+  }
+
+  @FXML
+  private void onPaid() {
+    viewModel.moveTo(selected(), VisitStatus.PAID);
+  }
+
+  @FXML
+  private void onCancel() {
+    viewModel.startCancel(selected());
+  }
+
+  @FXML
+  private void onConfirmCancel() {
+    viewModel.confirmCancel();
+  }
+
+  @FXML
+  private void onCloseCancel() {
+    viewModel.closeCancel();
+  }
+}
