@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -59,7 +61,17 @@ public final class LocalStore implements AutoCloseable {
   public record Created(LocalStore store, String recoveryKey) {
   }
 
+  /** The embedded store's folder and marker (null for a PostgreSQL server). */
+  private final Path h2Dir;
+  private StoreMarker h2Marker;
+
   private LocalStore(ConnectionPool pool, String databaseId, int schemaVersion, Clock clock) {
+    this(pool, databaseId, schemaVersion, clock, null, null);
+  }
+
+  private LocalStore(ConnectionPool pool, String databaseId, int schemaVersion, Clock clock, Path h2Dir, StoreMarker marker) {
+    this.h2Dir = h2Dir;
+    this.h2Marker = marker;
     this.pool = pool;
     this.tx = new JdbcTransactions(pool);
     this.databaseId = databaseId;
@@ -78,6 +90,9 @@ public final class LocalStore implements AutoCloseable {
    * H2 2.3 are noise for a clinic. Held strongly: JUL forgets loggers nobody references.
    */
   private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+  private static final Logger LOG = Logger.getLogger(LocalStore.class.getName());
+  /** H2's error code for a missing table (42S02 / 42104 in H2 2.x). */
+  private static final int TABLE_NOT_FOUND = 42104;
 
   static {
     FLYWAY_LOG.setLevel(Level.SEVERE);
@@ -114,13 +129,15 @@ public final class LocalStore implements AutoCloseable {
     checkFileLooksLikeADatabase(dir.resolve(DB_FILE));
     // First read-only: a file H2 cannot read, or a schema from a newer version, is refused before
     // anything is written (H2 writes to its file even when a read-write open only reads).
-    inspectReadOnly(dir, key);
+    inspectReadOnly(dir, key, marker);
     String url = h2Url(dir, true);
     ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
     try {
       pool.giveBack(openFirst(pool));
       int version = migrate(h2DataSource(url, key), true);
-      return new LocalStore(pool, marker.databaseId(), version, clock);
+      LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock, dir, marker);
+      store.advanceEpoch();
+      return store;
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -138,10 +155,17 @@ public final class LocalStore implements AutoCloseable {
     }
   }
 
-  private static void inspectReadOnly(Path dir, DatabaseKey key) {
+  private static void inspectReadOnly(Path dir, DatabaseKey key, StoreMarker marker) {
     String url = h2Url(dir, true) + ";ACCESS_MODE_DATA=r";
     try (Connection c = DriverManager.getConnection(url, H2_USER, new String(key.h2Password()))) {
       c.isValid(1);
+      long epoch = epochIn(c);
+      if (epoch < marker.epoch()) {
+        // H2 opens the newest complete state it finds: after a truncation (or an old copy put back)
+        // that is an older state, silently. The marker remembers how far the database had come.
+        throw new TsumugiException(ErrorCode.DB_CORRUPT, "database older than its marker (epoch " + epoch + " < "
+            + marker.epoch() + ")");
+      }
     } catch (SQLException e) {
       TsumugiException mapped = SqlErrors.translateOpen(e);
       // The key was proven right by its check value: a decryption failure now means damage. The
@@ -180,8 +204,8 @@ public final class LocalStore implements AutoCloseable {
     try {
       pool.giveBack(openFirst(pool));
       int version = migrate(h2DataSource(url, key), false);
-      marker.write(dir);
-      LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock);
+      LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock, dir, marker);
+      store.advanceEpoch();
       return new Created(store, key.recoveryKey());
     } catch (RuntimeException e) {
       pool.close();
@@ -416,6 +440,42 @@ public final class LocalStore implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      advanceEpoch();
+    } catch (TsumugiException e) {
+      // Closing after a failure (disk full, store broken): the marker keeps the epoch of the open.
+      LOG.log(Level.FINE, "epoch not advanced at close: " + e.errorCode().code());
+    }
     pool.close();
+  }
+
+  /**
+   * Advances the epoch in the database, then records it in the marker. Written after the database's
+   * commit, so the marker never runs ahead of a database that is intact.
+   */
+  private void advanceEpoch() {
+    if (h2Dir == null) {
+      return;
+    }
+    long epoch = tx.inTransaction(() -> tx.withConnection(c -> {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE store_epoch SET n = n + 1 WHERE id = 1");
+      }
+      return epochIn(c);
+    }));
+    h2Marker = h2Marker.withEpoch(epoch);
+    h2Marker.write(h2Dir);
+  }
+
+  /** The database's epoch; 0 for a database from before the epoch existed (V8). */
+  private static long epochIn(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT n FROM store_epoch WHERE id = 1")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == TABLE_NOT_FOUND) {
+        return 0;
+      }
+      throw e;
+    }
   }
 }

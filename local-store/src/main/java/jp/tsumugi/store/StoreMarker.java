@@ -18,13 +18,13 @@ import jp.tsumugi.app.common.TsumugiException;
  * id and a check value of its key (an HMAC of a constant: it tells a wrong key from a damaged file
  * without revealing the key). Holds no secret. Written last when a store is created, so a half-made store has no marker.
  */
-record StoreMarker(String databaseId, int format, String keyCheck) {
+record StoreMarker(String databaseId, int format, String keyCheck, long epoch) {
   static final String FILE = "tsumugi-store.properties";
   static final int FORMAT = 1;
 
   /** A marker for a new database whose key is {@code key}. */
   static StoreMarker fresh(DatabaseKey key) {
-    return new StoreMarker(UUID.randomUUID().toString(), FORMAT, key.check());
+    return new StoreMarker(UUID.randomUUID().toString(), FORMAT, key.check(), 0);
   }
 
   static boolean exists(Path dataDir) {
@@ -43,10 +43,15 @@ record StoreMarker(String databaseId, int format, String keyCheck) {
     String keyCheck = p.getProperty("keyCheck", "");
     try {
       UUID.fromString(id);
-      return new StoreMarker(id, Integer.parseInt(format), keyCheck);
+      return new StoreMarker(id, Integer.parseInt(format), keyCheck, Long.parseLong(p.getProperty("epoch", "0")));
     } catch (IllegalArgumentException e) {
       throw new TsumugiException(ErrorCode.DATA_DIR_INVALID, "marker malformed", e);
     }
+  }
+
+  /** The same marker recording the database's epoch after an open or a close (docs/adr/0002). */
+  StoreMarker withEpoch(long newEpoch) {
+    return new StoreMarker(databaseId, format, keyCheck, newEpoch);
   }
 
   void write(Path dataDir) {
@@ -54,6 +59,7 @@ record StoreMarker(String databaseId, int format, String keyCheck) {
     p.setProperty("databaseId", databaseId);
     p.setProperty("format", Integer.toString(format));
     p.setProperty("keyCheck", keyCheck);
+    p.setProperty("epoch", Long.toString(epoch));
     try {
       Path tmp = Files.createTempFile(dataDir, "marker", ".tmp");
       try {

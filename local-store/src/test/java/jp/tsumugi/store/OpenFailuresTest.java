@@ -90,13 +90,49 @@ class OpenFailuresTest {
     assertOpenFails(ErrorCode.DB_CORRUPT);
   }
 
+  /**
+   * Cutting a database file at any 4 KiB boundary either is refused as corrupt, leaving the folder as
+   * it was, or cut only free space at the end and opens with all the data: never a silent loss.
+   */
   @Test
-  void truncatedDatabaseFile() throws Exception {
-    Path db = location.dataDir().resolve(LocalStore.DB_FILE);
-    try (RandomAccessFile file = new RandomAccessFile(db.toFile(), "rw")) {
-      file.setLength(file.length() / 2);
+  void truncatedDatabaseFileIsRefusedOrLosesNothing() throws Exception {
+    byte[] original = Files.readAllBytes(location.dataDir().resolve(LocalStore.DB_FILE));
+    int refused = 0;
+    for (int len = 3 * 4096; len < original.length; len += 4096) {
+      StoreLocation copy = copyOfStore("cut" + len);
+      Files.write(copy.dataDir().resolve(LocalStore.DB_FILE), java.util.Arrays.copyOf(original, len));
+      Map<String, String> before = fingerprint(copy.dataDir());
+      try (LocalStore store = LocalStore.openH2(copy, CLOCK)) {
+        assertThat(store.clinics().find()).as("opened after a cut at %d: all data there", len).isPresent();
+      } catch (TsumugiException e) {
+        assertThat(e.errorCode()).as("cut at %d", len).isEqualTo(ErrorCode.DB_CORRUPT);
+        assertThat(fingerprint(copy.dataDir())).as("cut at %d: folder unchanged", len).isEqualTo(before);
+        refused++;
+      }
     }
+    assertThat(refused).as("cuts into the data are refused").isPositive();
+  }
+
+  @Test
+  void anOlderCopyOfTheDatabasePutBackIsRefused() throws Exception {
+    Path db = location.dataDir().resolve(LocalStore.DB_FILE);
+    byte[] older = Files.readAllBytes(db);
+    try (LocalStore store = LocalStore.openH2(location, CLOCK)) {
+      store.clinics().save(new Clinic("7654321", "13", "紡クリニック本院", "160-0022", "東京都", "03-1234-5678", "1", 5));
+    }
+    Files.write(db, older);
     assertOpenFails(ErrorCode.DB_CORRUPT);
+  }
+
+  private StoreLocation copyOfStore(String name) throws IOException {
+    Path data = root.resolve(name);
+    Files.createDirectories(data);
+    try (var files = Files.list(location.dataDir())) {
+      for (Path f : files.toList()) {
+        Files.copy(f, data.resolve(f.getFileName()));
+      }
+    }
+    return new StoreLocation(data, location.keyDir());
   }
 
   @Test
