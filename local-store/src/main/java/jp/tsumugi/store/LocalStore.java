@@ -17,11 +17,13 @@ import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.insurance.InsuranceStore;
 import jp.tsumugi.app.master.MasterImporter;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
+import jp.tsumugi.app.patient.PatientStore;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -340,6 +342,16 @@ public final class LocalStore implements AutoCloseable {
 
   public PatientRepository patients() {
     return new JdbcPatientRepository(tx, clock);
+  }
+
+  /** Patient records with revisions (registration, search index). */
+  public PatientStore patientStore() {
+    return new JdbcPatientStore(tx);
+  }
+
+  /** Insurance, 公費 and insurance combinations with revisions. */
+  public InsuranceStore insuranceStore() {
+    return new JdbcInsuranceStore(tx);
   }
 
   public AuditEntryStore auditEntries() {
