@@ -3,8 +3,6 @@ package jp.tsumugi.store;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,14 +87,6 @@ final class JdbcPatientRepository implements PatientRepository {
         return rs.getLong(1);
       }
     });
-  }
-
-  private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
-    if (date == null) {
-      ps.setNull(index, Types.DATE);
-    } else {
-      ps.setDate(index, Date.valueOf(date));
-    }
   }
 
   private static LocalDate toLocalDate(Date date) {

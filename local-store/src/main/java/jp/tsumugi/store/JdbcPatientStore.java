@@ -87,6 +87,7 @@ final class JdbcPatientStore implements PatientStore {
       }
       PatientRecord stored = new PatientRecord(record.withId(id).patient(), d, 1);
       insertRevision(c, stored, change);
+      bumpSequencePast(c, p.patientNumber());
       return stored;
     }));
   }
@@ -182,6 +183,20 @@ final class JdbcPatientStore implements PatientStore {
         return new Changes(readAll(ps), latest);
       }
     }));
+  }
+
+  /** Keeps the sequence ahead of numbers given from outside (demo clinic, imports), so it never hands them out. */
+  private static void bumpSequencePast(Connection c, String patientNumber) throws SQLException {
+    String digits = patientNumber.replaceAll("[^0-9]", "");
+    if (digits.isEmpty() || digits.length() > 15) {
+      return;
+    }
+    long next = Long.parseLong(digits) + 1;
+    try (PreparedStatement ps = c.prepareStatement("UPDATE patient_number_sequence SET next_value = ? WHERE id = 1 AND next_value < ?")) {
+      ps.setLong(1, next);
+      ps.setLong(2, next);
+      ps.executeUpdate();
+    }
   }
 
   private static void insertRevision(Connection c, PatientRecord r, Change change) throws SQLException {
