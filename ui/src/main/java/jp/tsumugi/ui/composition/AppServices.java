@@ -7,10 +7,14 @@ import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
+import jp.tsumugi.app.insurance.InsuranceRegistration;
 import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.patient.PatientNumberFormat;
+import jp.tsumugi.app.patient.PatientRegistration;
+import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
 import jp.tsumugi.app.security.Secrets;
@@ -36,6 +40,9 @@ public final class AppServices implements AutoCloseable {
   private final Connectivity connectivity;
   private final MasterImport masterImport;
   private final MasterCatalog masterCatalog;
+  private final PatientSearch patientSearch;
+  private final PatientRegistration patientRegistration;
+  private final InsuranceRegistration insuranceRegistration;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -55,6 +62,11 @@ public final class AppServices implements AutoCloseable {
     this.connectivity = new NotConnected();
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
+    this.patientSearch = new PatientSearch(store.patientStore(), clock);
+    this.patientRegistration = new PatientRegistration(store.patientStore(), patientSearch, audit, store.transactions(), clock,
+        PatientNumberFormat.DEFAULT);
+    this.insuranceRegistration = new InsuranceRegistration(store.insuranceStore(),
+        id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -117,6 +129,21 @@ public final class AppServices implements AutoCloseable {
     warmer.setDaemon(true);
     warmer.setPriority(Thread.MIN_PRIORITY);
     warmer.start();
+  }
+
+  /** Registering, changing, reading and searching patients (audited). */
+  public PatientRegistration patientRegistration() {
+    return patientRegistration;
+  }
+
+  /** Insurance, 公費 and insurance combinations of patients (audited). */
+  public InsuranceRegistration insuranceRegistration() {
+    return insuranceRegistration;
+  }
+
+  /** The patient search index itself (not audited; for benchmarks and warm-up). */
+  public PatientSearch patientSearch() {
+    return patientSearch;
   }
 
   public MasterImport masterImport() {
