@@ -132,3 +132,7 @@ CREATE TABLE insurance_combination (
   created_at_ms     BIGINT       NOT NULL
 );
 CREATE INDEX insurance_combination_patient ON insurance_combination (patient_id);
+
+-- Every insurance already stored gets its 保険単独 combination (the insurance alone), as new ones do.
+INSERT INTO insurance_combination (patient_id, insurance_id, author, created_at_ms)
+  SELECT patient_id, id, '-', 0 FROM insurance;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.tsumugi.app.insurance.Insurance;
+import jp.tsumugi.app.insurance.InsuranceCombination;
 import jp.tsumugi.app.insurance.InsuranceRecord;
 import jp.tsumugi.app.insurance.InsuranceStore;
 import jp.tsumugi.app.patient.Patient;
@@ -36,11 +37,16 @@ final class JdbcPatientRepository implements PatientRepository {
     return stored.patient();
   }
 
-  /** Inserts as revision 1 (author "-") with no certificates. */
+  /** Inserts as revision 1 (author "-") with no certificates, and its 保険単独 combination. */
   @Override
   public Insurance insertInsurance(Insurance i) {
-    return new JdbcInsuranceStore(tx).insertInsurance(InsuranceRecord.of(i), new InsuranceStore.Change("-", clock.millis(),
-        "created")).insurance();
+    return tx.inTransaction(() -> {
+      JdbcInsuranceStore store = new JdbcInsuranceStore(tx);
+      InsuranceStore.Change change = new InsuranceStore.Change("-", clock.millis(), "created");
+      Insurance stored = store.insertInsurance(InsuranceRecord.of(i), change).insurance();
+      store.insertCombination(new InsuranceCombination(0, stored.patientId(), stored.id(), List.of()), change);
+      return stored;
+    });
   }
 
   @Override

@@ -230,8 +230,10 @@ abstract class PatientStoreContractTest {
     InsuranceCombination combo = insurance.addCombination(clerk, r.id(), ins.id(), List.of(local.id(), nanbyou.id()));
     assertThat(combo.publicExpenseIds()).containsExactly(nanbyou.id(), local.id());
     InsuranceCombination plain = insurance.addCombination(clerk, r.id(), ins.id(), List.of());
+    assertThat(store.insuranceStore().combinationsOfPatient(r.id())).as("the insurance alone was made with the insurance, once")
+        .hasSize(2);
     assertThat(insurance.combinationsValidOn(clerk, r.id(), LocalDate.of(2024, 6, 1)))
-        .extracting(v -> v.combination().id()).containsExactly(combo.id(), plain.id());
+        .extracting(v -> v.combination().id()).containsExactly(plain.id(), combo.id());
     assertThat(insurance.combinationsValidOn(clerk, r.id(), LocalDate.of(2025, 4, 1)))
         .extracting(v -> v.combination().id()).containsExactly(plain.id());
     ValidCombination valid = insurance.requireValidOn(clerk, combo.id(), LocalDate.of(2025, 3, 31));
@@ -257,7 +259,8 @@ abstract class PatientStoreContractTest {
             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.COMBINATION_NOT_VALID_ON_DATE));
     assertThatThrownBy(() -> insurance.addCombination(clerk, r.id(), ins.id(), List.of(others.id())))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.COMBINATION_INVALID));
-    assertThat(store.insuranceStore().combinationsOfPatient(r.id())).isEmpty();
+    assertThat(store.insuranceStore().combinationsOfPatient(r.id())).extracting(InsuranceCombination::publicExpenseIds)
+        .containsExactly(List.of());
   }
 
   @Test
@@ -287,6 +290,8 @@ abstract class PatientStoreContractTest {
     assertThat(store.patientStore().history(p.id())).hasSize(1);
     assertThat(store.insuranceStore().insuranceHistory(i.id())).hasSize(1);
     assertThat(store.patients().insurancesOf(p.id())).hasSize(1);
+    assertThat(store.insuranceStore().combinationsOfPatient(p.id())).extracting(InsuranceCombination::insuranceId)
+        .containsExactly(i.id());
     assertThat(patients.search(clerk, "サトウ", 10).hits()).extracting(h -> h.id()).containsExactly(p.id());
   }
 }

@@ -45,14 +45,16 @@ public final class InsuranceRegistration {
     this.clock = clock;
   }
 
-  /** Adds an insurance to the patient as revision 1. */
+  /** Adds an insurance to the patient as revision 1, with its 保険単独 combination (the insurance alone). */
   public InsuranceRecord addInsurance(Session session, long patientId, InsuranceForm form) {
     session.require(Permission.RECEPTION);
     requirePatient(patientId);
     InsuranceRecord record = InsuranceValidation.insurance(form, 0, patientId, 1, today());
     return tx.inTransaction(() -> {
       InsuranceRecord stored = store.insertInsurance(record, change(session, "created"));
-      record(session, AuditAction.INSURANCE_CREATED, patientId, "insurance=" + stored.id() + " revision=1");
+      InsuranceCombination alone = store.insertCombination(new InsuranceCombination(0, patientId, stored.id(), List.of()),
+          change(session, "created"));
+      record(session, AuditAction.INSURANCE_CREATED, patientId, "insurance=" + stored.id() + " revision=1 combination=" + alone.id());
       return stored;
     });
   }
@@ -107,7 +109,8 @@ public final class InsuranceRegistration {
 
   /**
    * Creates a combination of one insurance and up to four 公費 of the patient, which must all be valid
-   * together on at least one day. The 公費 are kept in the order they apply (§4.4).
+   * together on at least one day. The 公費 are kept in the order they apply (§4.4). An identical
+   * combination that exists already is returned instead of a second one.
    */
   public InsuranceCombination addCombination(Session session, long patientId, long insuranceId, List<Long> publicExpenseIds) {
     session.require(Permission.RECEPTION);
@@ -134,8 +137,14 @@ public final class InsuranceRegistration {
       if (from != null && to != null && to.isBefore(from)) {
         throw new InvalidFieldException(ErrorCode.COMBINATION_NOT_VALID_ON_DATE, "publicExpenses");
       }
-      InsuranceCombination stored = store.insertCombination(new InsuranceCombination(0, patientId, insuranceId,
-          members.stream().map(PublicExpense::id).toList()), change(session, "created"));
+      List<Long> ordered = members.stream().map(PublicExpense::id).toList();
+      Optional<InsuranceCombination> existing = store.combinationsOfPatient(patientId).stream()
+          .filter(c -> c.insuranceId() == insuranceId && c.publicExpenseIds().equals(ordered)).findFirst();
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      InsuranceCombination stored = store.insertCombination(new InsuranceCombination(0, patientId, insuranceId, ordered),
+          change(session, "created"));
       record(session, AuditAction.INSURANCE_COMBINATION_CREATED, patientId, "combination=" + stored.id());
       return stored;
     });

@@ -146,6 +146,23 @@ public final class AppServices implements AutoCloseable {
     return patientSearch;
   }
 
+  /**
+   * Loads the patient search index on a low-priority background thread after login, so the first
+   * patient search at reception is instant. Only a cache is filled; a failure leaves the first search to load it.
+   */
+  public void warmUpPatientSearch() {
+    Thread warmer = new Thread(() -> {
+      try {
+        patientSearch.refresh();
+      } catch (RuntimeException ignored) {
+        // The store closed while warming (logout, shutdown): nothing to keep.
+      }
+    }, "tsumugi-patient-warmup");
+    warmer.setDaemon(true);
+    warmer.setPriority(Thread.MIN_PRIORITY);
+    warmer.start();
+  }
+
   public MasterImport masterImport() {
     return masterImport;
   }
