@@ -124,6 +124,26 @@ final class JdbcInsuranceStore implements InsuranceStore {
   }
 
   @Override
+  public List<InsuranceRecord> insurancesByNumbers(String insurerNumber, String symbol, String number, String branch) {
+    return tx.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance "
+          + "WHERE insurer_number = ? AND symbol = ? AND number = ? AND branch = ? ORDER BY id")) {
+        ps.setString(1, insurerNumber);
+        ps.setString(2, symbol == null ? "" : symbol);
+        ps.setString(3, number);
+        ps.setString(4, branch == null ? "" : branch);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<InsuranceRecord> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(readInsurance(rs));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  @Override
   public PublicExpense insertPublicExpense(PublicExpense pe, Change change) {
     return tx.inTransaction(() -> tx.withConnection(c -> {
       long id;

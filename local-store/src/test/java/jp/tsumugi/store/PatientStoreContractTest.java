@@ -213,6 +213,9 @@ abstract class PatientStoreContractTest {
     assertThat(history).extracting(h -> h.state().elderlyRecipientTenths()).containsExactly(0, 2);
     assertThat(history.get(1).reason()).isEqualTo("高齢受給者証の提示");
     assertThat(insurance.copayment(clerk, first.id(), TODAY).effectiveTenths()).isEqualTo(2);
+    assertThat(store.insuranceStore().insurancesByNumbers("01130012", "12-34", "567", "00")).extracting(InsuranceRecord::revision)
+        .containsExactly(2);
+    assertThat(store.insuranceStore().insurancesByNumbers("01130012", "12-34", "567", "01")).isEmpty();
     InsuranceForm overridden = new InsuranceForm("01130012", "12-34", "567", "00", "1", "R2.4.1", "R2.4.1", "", "2", "", false,
         "B04", "1", "保険者からの連絡");
     insurance.changeInsurance(clerk, first.id(), 2, overridden, "負担割合の変更");

@@ -73,6 +73,8 @@ public enum ErrorCode {
   COMBINATION_NOT_VALID_ON_DATE(5023, "A member of the combination is not valid on that date"),
   COMBINATION_NOT_FOUND(5024, "No such insurance combination"),
   QUALIFICATION_DATE_INVALID(5025, "The qualification date (資格取得日) is not valid or lies in the future"),
+  INSURED_KIND_INVALID(5026, "Choose 本人 (1, the insured person) or 家族 (2, a family member)"),
+  LIMIT_CATEGORY_INVALID(5027, "The limit category (限度額適用区分) is not a known code (A01 to A06, B01 to B10)"),
 
   MASTER_FILE_UNREADABLE(6001, "A master file cannot be read"),
   MASTER_NOT_SHIFT_JIS(6002, "A master file is not Shift_JIS text (it looks like UTF-8 or another encoding)"),

@@ -28,6 +28,12 @@ public interface InsuranceStore {
 
   List<Revision<InsuranceRecord>> insuranceHistory(long id);
 
+  /**
+   * Current insurances carrying exactly these numbers (保険者番号, 記号, 番号, 枝番; empty strings for none), for
+   * matching a qualification result to a patient.
+   */
+  List<InsuranceRecord> insurancesByNumbers(String insurerNumber, String symbol, String number, String branch);
+
   PublicExpense insertPublicExpense(PublicExpense publicExpense, Change change);
 
   PublicExpense appendPublicExpenseRevision(PublicExpense publicExpense, Change change);

@@ -36,7 +36,7 @@ public final class InsuranceValidation {
     boolean insured = switch (strip(f.insured())) {
       case "1", "本人" -> true;
       case "2", "家族" -> false;
-      default -> throw new InvalidFieldException(ErrorCode.INSURANCE_NUMBER_INVALID, "insured");
+      default -> throw new InvalidFieldException(ErrorCode.INSURED_KIND_INVALID, "insured");
     };
     LocalDate qualifiedOn = optionalDate(f.qualifiedOn(), "qualifiedOn");
     if (qualifiedOn != null && qualifiedOn.isAfter(today)) {
@@ -51,7 +51,7 @@ public final class InsuranceValidation {
     String limitCode = strip(f.limitCategory());
     if (!limitCode.isEmpty()) {
       limit = Optional.of(LimitCategory.byCode(limitCode)
-          .orElseThrow(() -> new InvalidFieldException(ErrorCode.QUALIFICATION_FIELD_INVALID, "limitCategory")));
+          .orElseThrow(() -> new InvalidFieldException(ErrorCode.LIMIT_CATEGORY_INVALID, "limitCategory")));
     }
     Optional<CopaymentOverride> override = Optional.empty();
     String overrideText = digits(f.overrideTenths());

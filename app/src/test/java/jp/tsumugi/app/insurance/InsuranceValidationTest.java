@@ -82,6 +82,14 @@ class InsuranceValidationTest {
   }
 
   @Test
+  void insuredKindAndLimitCategoryMustBeKnown() {
+    InsuranceForm kind = new InsuranceForm("01130012", "", "567", "", "3", "", "", "", "", "", false, "", "", "");
+    assertField(() -> InsuranceValidation.insurance(kind, 0, 7, 1, TODAY), ErrorCode.INSURED_KIND_INVALID, "insured");
+    InsuranceForm limit = new InsuranceForm("01130012", "", "567", "", "家族", "", "", "", "", "", false, "Z99", "", "");
+    assertField(() -> InsuranceValidation.insurance(limit, 0, 7, 1, TODAY), ErrorCode.LIMIT_CATEGORY_INVALID, "limitCategory");
+  }
+
+  @Test
   void anElderlyRecipientCertificateOfOneTenthIsRejected() {
     InsuranceForm f = new InsuranceForm("01130012", "", "567", "", "1", "", "", "", "1", "", false, "", "", "");
     assertField(() -> InsuranceValidation.insurance(f, 0, 7, 1, TODAY), ErrorCode.ELDERLY_CERTIFICATE_INVALID,
