@@ -25,6 +25,12 @@ final class JdbcPatientStore implements PatientStore {
   private static final String COLUMNS = "p.id, p.patient_number, p.family_name, p.given_name, p.family_kana, p.given_kana, p.sex, "
       + "p.birth_date, p.postal_code, p.address, p.phone, p.alias_name, p.mobile_phone, p.emergency_contact, p.emergency_phone, "
       + "p.memo, p.revision";
+  /**
+   * Revisions re-read behind the cursor: on PostgreSQL a transaction that took a lower identity value
+   * may commit after one with a higher value, so a revision can appear behind a cursor already passed.
+   * Re-reading the last few keeps such late commits from being missed by other terminals' indexes.
+   */
+  static final long CURSOR_OVERLAP = 50;
   private final JdbcTransactions tx;
 
   JdbcPatientStore(JdbcTransactions tx) {
@@ -173,12 +179,12 @@ final class JdbcPatientStore implements PatientStore {
           return new Changes(readAll(ps), latest);
         }
       }
-      if (latest <= cursor) {
+      if (latest <= cursor - CURSOR_OVERLAP) {
         return new Changes(List.of(), cursor);
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM patient p WHERE p.id IN "
           + "(SELECT r.patient_id FROM patient_revision r WHERE r.id > ? AND r.id <= ?) ORDER BY p.id")) {
-        ps.setLong(1, cursor);
+        ps.setLong(1, Math.max(0, cursor - CURSOR_OVERLAP));
         ps.setLong(2, latest);
         return new Changes(readAll(ps), latest);
       }

@@ -286,6 +286,20 @@ abstract class PatientStoreContractTest {
   }
 
   @Test
+  void anotherTerminalsIndexSeesRegistrationsAndChangesAfterItsRefresh() {
+    PatientSearch otherTerminal = new PatientSearch(store.patientStore(), CLOCK);
+    assertThat(otherTerminal.search("ヤマダ", 10).total()).isZero();
+    PatientRecord r = registered(yamada("19660526"));
+    otherTerminal.refresh();
+    assertThat(otherTerminal.search("ヤマダ", 10).hits()).extracting(h -> h.id()).containsExactly(r.id());
+    patients.change(clerk, r.id(), 1, new PatientForm("山田", "花子", "ヤマモト", "ハナコ", "", "2", "19660526", "", "", "", "", "", "", ""),
+        "婚姻による氏の変更");
+    otherTerminal.refresh();
+    assertThat(otherTerminal.search("ヤマダ", 10).total()).isZero();
+    assertThat(otherTerminal.search("ヤマモト", 10).hits()).extracting(h -> h.id()).containsExactly(r.id());
+  }
+
+  @Test
   void theOlderRepositoryInsertsWriteRevisionOneSoTheDemoKeepsWorking() {
     Patient p = store.patients().insert(new Patient(0, "000010", "佐藤", "一", "サトウ", "ハジメ", Sex.MALE, LocalDate.of(1950, 1, 1), "",
         "", ""));

@@ -38,6 +38,9 @@ public interface PatientStore {
   /** Current records of patients born on the date (duplicate check). */
   List<PatientRecord> bornOn(java.time.LocalDate birthDate);
 
-  /** Current records changed (registered or revised) after the cursor; cursor 0 gives all. */
+  /**
+   * Current records changed (registered or revised) after the cursor; cursor 0 gives all. A store may
+   * return a few records again (late commits behind the cursor); the index just re-files them.
+   */
   Changes changedSince(long cursor);
 }
