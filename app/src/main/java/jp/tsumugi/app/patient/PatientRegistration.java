@@ -52,6 +52,7 @@ public final class PatientRegistration {
     RegistrationOutcome outcome = tx.inTransaction(() -> {
       List<PatientHit> duplicates = likelyDuplicates(draft);
       if (!duplicates.isEmpty() && !registerAnyway) {
+        auditDuplicateCheck(session, duplicates);
         return new RegistrationOutcome.LikelyDuplicates(duplicates);
       }
       String number = nextFreeNumber();
@@ -121,10 +122,18 @@ public final class PatientRegistration {
     return result;
   }
 
-  /** Patients with the same folded カナ (family and given) and birth date as the form; nothing audited, nothing saved. */
+  /** Patients with the same folded カナ (family and given) and birth date as the form (audited read, nothing saved). */
   public List<PatientHit> likelyDuplicates(Session session, PatientForm form) {
     session.require(Permission.RECEPTION);
-    return likelyDuplicates(PatientValidation.validate(form, 0, "-", 1, LocalDate.now(clock)));
+    List<PatientHit> found = likelyDuplicates(PatientValidation.validate(form, 0, "-", 1, LocalDate.now(clock)));
+    auditDuplicateCheck(session, found);
+    return found;
+  }
+
+  private void auditDuplicateCheck(Session session, List<PatientHit> found) {
+    String ids = String.join(",", found.stream().map(h -> Long.toString(h.id())).toList());
+    audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.PATIENT_SEARCHED, ids,
+        "duplicateCheck hits=" + found.size()));
   }
 
   private List<PatientHit> likelyDuplicates(PatientRecord draft) {
