@@ -3,16 +3,19 @@ package jp.tsumugi.store;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.tsumugi.app.insurance.Insurance;
+import jp.tsumugi.app.insurance.InsuranceCombination;
+import jp.tsumugi.app.insurance.InsuranceRecord;
+import jp.tsumugi.app.insurance.InsuranceStore;
 import jp.tsumugi.app.patient.Patient;
+import jp.tsumugi.app.patient.PatientDetails;
+import jp.tsumugi.app.patient.PatientRecord;
+import jp.tsumugi.app.patient.PatientStore;
 import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.patient.Sex;
 
@@ -26,53 +29,23 @@ final class JdbcPatientRepository implements PatientRepository {
     this.clock = clock;
   }
 
+  /** Inserts as revision 1 (author "-"), so every patient has a history however it was created. */
   @Override
   public Patient insert(Patient p) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO patient (patient_number, family_name, given_name, family_kana, "
-          + "given_kana, sex, birth_date, postal_code, address, phone, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, p.patientNumber());
-        ps.setString(2, p.familyName());
-        ps.setString(3, p.givenName());
-        ps.setString(4, p.familyKana());
-        ps.setString(5, p.givenKana());
-        ps.setString(6, p.sex().claimCode());
-        ps.setDate(7, Date.valueOf(p.birthDate()));
-        ps.setString(8, p.postalCode());
-        ps.setString(9, p.address());
-        ps.setString(10, p.phone());
-        ps.setLong(11, clock.millis());
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          return new Patient(keys.getLong(1), p.patientNumber(), p.familyName(), p.givenName(), p.familyKana(), p.givenKana(),
-              p.sex(), p.birthDate(), p.postalCode(), p.address(), p.phone());
-        }
-      }
-    });
+    PatientRecord stored = new JdbcPatientStore(tx).insertRecord(new PatientRecord(p, PatientDetails.NONE, 1),
+        new PatientStore.Change("-", clock.millis(), "registered"));
+    return stored.patient();
   }
 
+  /** Inserts as revision 1 (author "-") with no certificates, and its 保険単独 combination. */
   @Override
   public Insurance insertInsurance(Insurance i) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO insurance (patient_id, insurer_number, symbol, number, branch, "
-          + "insured, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-        ps.setLong(1, i.patientId());
-        ps.setString(2, i.insurerNumber());
-        ps.setString(3, i.symbol());
-        ps.setString(4, i.number());
-        ps.setString(5, i.branch());
-        ps.setBoolean(6, i.insured());
-        setDate(ps, 7, i.validFrom());
-        setDate(ps, 8, i.validTo());
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          return new Insurance(keys.getLong(1), i.patientId(), i.insurerNumber(), i.symbol(), i.number(), i.branch(),
-              i.insured(), i.validFrom(), i.validTo());
-        }
-      }
+    return tx.inTransaction(() -> {
+      JdbcInsuranceStore store = new JdbcInsuranceStore(tx);
+      InsuranceStore.Change change = new InsuranceStore.Change("-", clock.millis(), "created");
+      Insurance stored = store.insertInsurance(InsuranceRecord.of(i), change).insurance();
+      store.insertCombination(new InsuranceCombination(0, stored.patientId(), stored.id(), List.of()), change);
+      return stored;
     });
   }
 
@@ -120,14 +93,6 @@ final class JdbcPatientRepository implements PatientRepository {
         return rs.getLong(1);
       }
     });
-  }
-
-  private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
-    if (date == null) {
-      ps.setNull(index, Types.DATE);
-    } else {
-      ps.setDate(index, Date.valueOf(date));
-    }
   }
 
   private static LocalDate toLocalDate(Date date) {

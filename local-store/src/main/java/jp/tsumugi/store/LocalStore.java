@@ -20,6 +20,7 @@ import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.master.DrugPriceListAttacher;
+import jp.tsumugi.app.insurance.InsuranceStore;
 import jp.tsumugi.app.master.MasterImporter;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
@@ -29,6 +30,7 @@ import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.reception.PatientLookup;
 import jp.tsumugi.app.reception.VisitRepository;
+import jp.tsumugi.app.patient.PatientStore;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -386,6 +388,16 @@ public final class LocalStore implements AutoCloseable {
   /** Simple patient search for reception until the patients part's search is connected. */
   public PatientLookup receptionPatientLookup() {
     return new JdbcReceptionPatientLookup(tx);
+  }
+
+  /** Patient records with revisions (registration, search index). */
+  public PatientStore patientStore() {
+    return new JdbcPatientStore(tx);
+  }
+
+  /** Insurance, 公費 and insurance combinations with revisions. */
+  public InsuranceStore insuranceStore() {
+    return new JdbcInsuranceStore(tx);
   }
 
   public AuditEntryStore auditEntries() {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * `tsumugi bench masters-import`: see {@link MastersImportBench}.
+ * `tsumugi bench patient-search`: see {@link PatientSearchBench}.
  * `tsumugi bench startup`: cold start to the login screen and heap after login, over several fresh
  * JVMs on one demo clinic; prints a table and the median. Needs a display (or Xvfb).
  */
@@ -27,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "startup or masters-import")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import or patient-search")
   String what;
 
   @Option(names = "--runs", defaultValue = "5", description = "Number of cold starts (default 5).")
@@ -35,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--from", paramLabel = "DIR", description = "masters-import: folder of master files (default: the bundled set).")
   Path from;
+
+  @Option(names = "--patients", defaultValue = "100000", description = "patient-search: synthetic patients (default 100000).")
+  int patients;
+
+  @Option(names = "--queries", defaultValue = "1000", description = "patient-search: timed queries per kind (default 1000).")
+  int queries;
 
   @Option(names = "--java-option", description = "Extra JVM option for the measured processes (repeatable).")
   List<String> javaOptions = new ArrayList<>();
@@ -48,6 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     if ("masters-import".equals(what)) {
       return new MastersImportBench(environment, from, runs).run();
+    }
+    if ("patient-search".equals(what)) {
+      return new PatientSearchBench(environment, Math.max(1, patients), Math.max(1, queries)).run();
     }
     if (!"startup".equals(what)) {
       environment.err().println("unknown benchmark: " + what);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "tsumugi", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "紡 Tsumugi: electronic chart and receipt computer for clinics.",
     subcommands = {DesktopCommand.class, DemoCommand.class, UsersCommand.class, AuditCommand.class, DbCommand.class,
-        VersionCommand.class, BenchCommand.class, MastersCommand.class, QualificationCommand.class})
+        VersionCommand.class, BenchCommand.class, MastersCommand.class, QualificationCommand.class,
+        PatientsCommand.class})
 public final class TsumugiCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;

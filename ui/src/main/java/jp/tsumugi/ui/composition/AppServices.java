@@ -10,6 +10,7 @@ import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
 import jp.tsumugi.app.master.DrugPriceListAttach;
+import jp.tsumugi.app.insurance.InsuranceRegistration;
 import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
@@ -19,6 +20,9 @@ import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.reception.Departments;
 import jp.tsumugi.app.reception.Reception;
+import jp.tsumugi.app.patient.PatientNumberFormat;
+import jp.tsumugi.app.patient.PatientRegistration;
+import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.security.AuthenticationService;
 import jp.tsumugi.app.security.LockoutPolicy;
 import jp.tsumugi.app.security.Secrets;
@@ -53,6 +57,9 @@ public final class AppServices implements AutoCloseable {
   private final MasterCatalog masterCatalog;
   private final DrugPriceListAttach drugPriceListAttach;
   private final Reception reception;
+  private final PatientSearch patientSearch;
+  private final PatientRegistration patientRegistration;
+  private final InsuranceRegistration insuranceRegistration;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -73,7 +80,12 @@ public final class AppServices implements AutoCloseable {
     this.masterImport = new MasterImport(store.masterImporter(), store.masters(), audit, store.transactions());
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
     this.drugPriceListAttach = new DrugPriceListAttach(store.drugPriceListAttacher(), audit, store.transactions());
-    InsuranceCombinationStandIn combinations = new InsuranceCombinationStandIn(store.patients());
+    this.patientSearch = new PatientSearch(store.patientStore(), clock);
+    this.patientRegistration = new PatientRegistration(store.patientStore(), patientSearch, audit, store.transactions(), clock,
+        PatientNumberFormat.DEFAULT);
+    this.insuranceRegistration = new InsuranceRegistration(store.insuranceStore(),
+        id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), clock);
+    InsuranceCombinationsForReception combinations = new InsuranceCombinationsForReception(insuranceRegistration);
     this.reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
         combinations, combinations, Departments.DEFAULT, audit, store.transactions(), clock);
   }
@@ -174,6 +186,38 @@ public final class AppServices implements AutoCloseable {
   /** The day's reception queue (受付). */
   public Reception reception() {
     return reception;
+  }
+
+  /** Registering, changing, reading and searching patients (audited). */
+  public PatientRegistration patientRegistration() {
+    return patientRegistration;
+  }
+
+  /** Insurance, 公費 and insurance combinations of patients (audited). */
+  public InsuranceRegistration insuranceRegistration() {
+    return insuranceRegistration;
+  }
+
+  /** The patient search index itself (not audited; for benchmarks and warm-up). */
+  public PatientSearch patientSearch() {
+    return patientSearch;
+  }
+
+  /**
+   * Loads the patient search index on a low-priority background thread after login, so the first
+   * patient search at reception is instant. Only a cache is filled; a failure leaves the first search to load it.
+   */
+  public void warmUpPatientSearch() {
+    Thread warmer = new Thread(() -> {
+      try {
+        patientSearch.refresh();
+      } catch (RuntimeException ignored) {
+        // The store closed while warming (logout, shutdown): nothing to keep.
+      }
+    }, "tsumugi-patient-warmup");
+    warmer.setDaemon(true);
+    warmer.setPriority(Thread.MIN_PRIORITY);
+    warmer.start();
   }
 
   public MasterImport masterImport() {

@@ -157,6 +157,7 @@ public final class Shell {
 
   private void showMain(Session session) {
     services.warmUpMasterSearch();
+    services.warmUpPatientSearch();
     MainViewModel vm = new MainViewModel(services, executor, i18n, session, this::afterLogout);
     LockViewModel lock = new LockViewModel(services.authentication(), executor, i18n, session, unlocked -> idle.resume());
     Parent lockOverlay = loader.load("Lock.fxml", LockController.class, () -> new LockController(lock, vm::logout))
