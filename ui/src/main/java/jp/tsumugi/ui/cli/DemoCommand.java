@@ -79,7 +79,18 @@ public final class DemoCommand implements Callable<Integer> {
     if (noWindow) {
       return 0;
     }
-    return DesktopCommand.launch(StoreOpener.h2(location, environment.clock(), terminal, true), true);
+    // The demo's simulated 資格確認端末 folder: drop a result XML into face/ and it is applied.
+    Path oqs = data.resolve("oqs");
+    try {
+      for (String sub : new String[] {"req", "res", "face"}) {
+        Files.createDirectories(oqs.resolve(sub));
+      }
+    } catch (java.io.IOException e) {
+      throw new TsumugiException(ErrorCode.DATA_DIR_NOT_WRITABLE, "cannot create the demo qualification folder", e);
+    }
+    environment.out().println("  qualification terminal folder (simulated): " + oqs);
+    environment.out().flush();
+    return DesktopCommand.launch(StoreOpener.h2(location, environment.clock(), terminal, true), true, oqs);
   }
 
   private static void clearEarlierDemo(StoreLocation location) {

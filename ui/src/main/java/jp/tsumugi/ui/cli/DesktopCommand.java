@@ -10,6 +10,7 @@ import jp.tsumugi.ui.shell.Shell;
 import jp.tsumugi.ui.shell.ShellListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** `tsumugi desktop`: the application window on the configured store. */
 @Command(name = "desktop", mixinStandardHelpOptions = true, description = "Start the desktop application (default).")
@@ -20,6 +21,10 @@ public final class DesktopCommand implements Callable<Integer> {
   @Mixin
   StoreOptions store;
 
+  @Option(names = "--oqs-folder", paramLabel = "DIR",
+      description = "The オンライン資格確認 terminal's shared folder (with req/, res/, face/); watched while logged in.")
+  Path oqsFolder;
+
   public DesktopCommand(CliEnvironment environment, DataLocations locations) {
     this.environment = environment;
     this.locations = locations;
@@ -27,11 +32,12 @@ public final class DesktopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return launch(store.opener(environment, locations, false), false);
+    return launch(store.opener(environment, locations, false), false, oqsFolder);
   }
 
-  static int launch(StoreOpener opener, boolean demoMode) {
-    return DesktopLauncher.run(opener, new Shell.Options(demoMode, null, probe()));
+  static int launch(StoreOpener opener, boolean demoMode, Path oqsFolder) {
+    return DesktopLauncher.run(opener, new Shell.Options(demoMode, null, probe(),
+        oqsFolder == null ? null : oqsFolder.toAbsolutePath()));
   }
 
   /** The start-up benchmark's probe, when the benchmark started this process. */

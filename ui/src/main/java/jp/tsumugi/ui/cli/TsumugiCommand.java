@@ -25,6 +25,6 @@ public final class TsumugiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return DesktopCommand.launch(store.opener(environment, locations, false), false);
+    return DesktopCommand.launch(store.opener(environment, locations, false), false, null);
   }
 }

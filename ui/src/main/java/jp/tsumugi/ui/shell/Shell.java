@@ -1,11 +1,16 @@
 package jp.tsumugi.ui.shell;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import jp.tsumugi.app.qualification.QualificationRequestEvents;
+import jp.tsumugi.sync.qualification.InboxFolders;
+import jp.tsumugi.sync.qualification.InboxSettings;
+import jp.tsumugi.sync.qualification.QualificationInbox;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -46,7 +51,11 @@ import jp.tsumugi.ui.setup.SetupViewModel;
  */
 public final class Shell {
   /** How the shell runs: demo mode shows the demo credentials; {@code idleOverride} replaces the clinic's idle minutes. */
-  public record Options(boolean demoMode, Duration idleOverride, ShellListener listener) {
+  public record Options(boolean demoMode, Duration idleOverride, ShellListener listener, Path oqsFolder) {
+    /** Without a qualification terminal folder. */
+    public Options(boolean demoMode, Duration idleOverride, ShellListener listener) {
+      this(demoMode, idleOverride, listener, null);
+    }
   }
 
   private final Stage stage;
@@ -55,6 +64,7 @@ public final class Shell {
   private final TaskExecutor executor;
   private final StoreOpener opener;
   private final Options options;
+  private QualificationInbox inbox;
   private final Scene scene;
   private AppServices services;
   private IdleMonitor idle;
@@ -101,6 +111,7 @@ public final class Shell {
 
   /** Stops the shell's timers (status refresh, idle countdown); the window may then close. */
   public void dispose() {
+    stopQualificationInbox();
     if (idle != null) {
       idle.detach();
       idle = null;
@@ -158,6 +169,7 @@ public final class Shell {
   private void showMain(Session session) {
     services.warmUpMasterSearch();
     services.warmUpPatientSearch();
+    startQualificationInbox();
     MainViewModel vm = new MainViewModel(services, executor, i18n, session, this::afterLogout);
     LockViewModel lock = new LockViewModel(services.authentication(), executor, i18n, session, unlocked -> idle.resume());
     Parent lockOverlay = loader.load("Lock.fxml", LockController.class, () -> new LockController(lock, vm::logout))
@@ -225,7 +237,28 @@ public final class Shell {
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> lockNow(lock));
   }
 
+  /**
+   * Watches the 資格確認端末's shared folder while somebody is logged in, when one is configured: results
+   * dropped into {@code face/} or {@code res/} are applied at once (docs/adr/0018).
+   */
+  private void startQualificationInbox() {
+    if (options.oqsFolder() == null || inbox != null) {
+      return;
+    }
+    inbox = services.qualificationInbox(new InboxFolders(options.oqsFolder()), QualificationRequestEvents.NONE,
+        InboxSettings.DEFAULT);
+    inbox.start();
+  }
+
+  private void stopQualificationInbox() {
+    if (inbox != null) {
+      inbox.close();
+      inbox = null;
+    }
+  }
+
   private void afterLogout() {
+    stopQualificationInbox();
     if (idle != null) {
       idle.detach();
       idle = null;

@@ -21,9 +21,14 @@ public final class ShellFixture {
   private FxTaskExecutor executor;
 
   public void start(Stage stage, StoreOpener opener, boolean demo, Duration idleOverride) {
+    start(stage, opener, demo, idleOverride, null);
+  }
+
+  /** Starts the shell watching a 資格確認端末 folder while logged in. */
+  public void start(Stage stage, StoreOpener opener, boolean demo, Duration idleOverride, java.nio.file.Path oqsFolder) {
     executor = new FxTaskExecutor();
     CompletableFuture<AppServices> opening = opener.initialised() ? CompletableFuture.supplyAsync(opener::open) : null;
-    shell = new Shell(stage, I18n.japanese(), executor, opener, new Shell.Options(demo, idleOverride, ShellListener.NONE));
+    shell = new Shell(stage, I18n.japanese(), executor, opener, new Shell.Options(demo, idleOverride, ShellListener.NONE, oqsFolder));
     shell.start(opening);
   }
 
