@@ -1,5 +1,6 @@
 package jp.tsumugi.ui.reception;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -192,10 +193,13 @@ public final class ReceptionController {
   private void bindRegistration() {
     registerPane.visibleProperty().bind(registration.openProperty());
     registerPane.managedProperty().bind(registration.openProperty());
-    for (String field : RegistrationViewModel.FIELDS) {
-      TextField input = registrationInput(field);
-      input.textProperty().bindBidirectional(registration.value(field));
-      input.setOnAction(e -> registration.register(false));
+    List<String> fields = RegistrationViewModel.FIELDS;
+    for (int i = 0; i < fields.size(); i++) {
+      TextField input = registrationInput(fields.get(i));
+      input.textProperty().bindBidirectional(registration.value(fields.get(i)));
+      // Enter moves on, like Tab: registering half a form (say, before the insurance) takes F11 on purpose.
+      String next = fields.get((i + 1) % fields.size());
+      input.setOnAction(e -> registrationInput(next).requestFocus());
     }
     registration.errorFieldProperty().addListener((obs, old, now) -> {
       for (String field : RegistrationViewModel.FIELDS) {

@@ -114,6 +114,10 @@ class ReceptionRegistrationScreenTest {
     type(robot, "insurance.number", "345");
     type(robot, "insurance.branch", "01");
     type(robot, "insurance.qualifiedOn", "R5.4.1");
+    // Enter moves to the next field; it never registers a half-typed form.
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> field(robot, "insurance.validTo").isFocused());
+    assertThat(stored()).isEmpty();
 
     // Wrong check digit: the error is at the insurer number field, nothing is saved.
     robot.type(KeyCode.F11);
