@@ -385,7 +385,7 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcVisitRepository(tx);
   }
 
-  /** Simple patient search for reception until the patients part's search is connected. */
+  /** Plain SQL patient lookup: the composition root uses its {@code byIds} for the queue; search goes to PatientSearch. */
   public PatientLookup receptionPatientLookup() {
     return new JdbcReceptionPatientLookup(tx);
   }

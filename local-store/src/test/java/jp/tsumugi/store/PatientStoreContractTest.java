@@ -35,6 +35,7 @@ import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.patient.RegistrationOutcome;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.qualification.LimitCategory;
+import jp.tsumugi.app.reception.NewPatientAtReception;
 import jp.tsumugi.app.security.Role;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.app.security.User;
@@ -310,5 +311,36 @@ abstract class PatientStoreContractTest {
     assertThat(store.insuranceStore().combinationsOfPatient(p.id())).extracting(InsuranceCombination::insuranceId)
         .containsExactly(i.id());
     assertThat(patients.search(clerk, "サトウ", 10).hits()).extracting(h -> h.id()).containsExactly(p.id());
+  }
+
+  @Test
+  void newPatientAtReceptionWithABadInsurerCheckDigitSavesNeitherPatientNorInsurance() {
+    NewPatientAtReception intake = new NewPatientAtReception(patients, insurance, store.transactions(), CLOCK);
+    assertThatThrownBy(() -> intake.register(clerk, yamada("S41.5.26"), InsuranceForm.basic("01130013", "12", "345", "01", true,
+        "R5.4.1"), false))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.field()).isEqualTo("insurance.insurerNumber");
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.INSURER_NUMBER_INVALID);
+        });
+    assertThat(store.patientStore().bornOn(LocalDate.of(1966, 5, 26))).isEmpty();
+  }
+
+  @Test
+  void newPatientAtReceptionRegistersPatientAndInsuranceTogetherAndStopsAtTheLikelyDuplicate() {
+    NewPatientAtReception intake = new NewPatientAtReception(patients, insurance, store.transactions(), CLOCK);
+    NewPatientAtReception.Result first = intake.register(clerk, yamada("S41.5.26"),
+        InsuranceForm.basic("01130012", "12", "345", "01", true, "R5.4.1"), false);
+    assertThat(first.outcome()).isInstanceOf(RegistrationOutcome.Registered.class);
+    long id = first.registered().orElseThrow().id();
+    assertThat(first.registered().orElseThrow().birthDate()).isEqualTo(LocalDate.of(1966, 5, 26));
+    assertThat(store.insuranceStore().insurancesOfPatient(id)).singleElement()
+        .satisfies(r -> assertThat(r.insurance().insurerNumber()).isEqualTo("01130012"));
+    assertThat(insurance.validCombinationsForCheckIn(id, TODAY)).hasSize(1);
+
+    NewPatientAtReception.Result again = intake.register(clerk, yamada("19660526"), null, false);
+    assertThat(again.registered()).isEmpty();
+    assertThat(again.outcome()).isInstanceOfSatisfying(RegistrationOutcome.LikelyDuplicates.class,
+        d -> assertThat(d.candidates()).extracting(c -> c.id()).containsExactly(id));
+    assertThat(store.patientStore().bornOn(LocalDate.of(1966, 5, 26))).hasSize(1);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Port: finding patients for reception. A simple implementation over the patient table stands in
- * until the forgiving patient search (issue 4, patients part) is connected in the composition root.
+ * Port: finding patients for reception. The composition root serves {@link #search} with the forgiving
+ * {@link jp.tsumugi.app.patient.PatientSearch} and {@link #byIds} from the store (ADR 0019, addendum).
  * Implementations do not audit; {@link Reception} does.
  */
 public interface PatientLookup {

@@ -19,6 +19,7 @@ import jp.tsumugi.app.qualification.AuditOnlyResultHandler;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.reception.Departments;
+import jp.tsumugi.app.reception.NewPatientAtReception;
 import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.patient.PatientNumberFormat;
 import jp.tsumugi.app.patient.PatientRegistration;
@@ -60,6 +61,7 @@ public final class AppServices implements AutoCloseable {
   private final PatientSearch patientSearch;
   private final PatientRegistration patientRegistration;
   private final InsuranceRegistration insuranceRegistration;
+  private final NewPatientAtReception newPatientAtReception;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -86,8 +88,10 @@ public final class AppServices implements AutoCloseable {
     this.insuranceRegistration = new InsuranceRegistration(store.insuranceStore(),
         id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), clock);
     InsuranceCombinationsForReception combinations = new InsuranceCombinationsForReception(insuranceRegistration);
-    this.reception = new Reception(store.visits(), store.patients(), store.receptionPatientLookup(), store.users(),
+    this.reception = new Reception(store.visits(), store.patients(),
+        new ForgivingPatientLookup(patientSearch, store.receptionPatientLookup()), store.users(),
         combinations, combinations, Departments.DEFAULT, audit, store.transactions(), clock);
+    this.newPatientAtReception = new NewPatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -181,6 +185,11 @@ public final class AppServices implements AutoCloseable {
   public QualificationInbox qualificationInbox(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
     return new QualificationInbox(folders, qualificationProcessor("system", events, settings), store.qualificationLedger(),
         Optional.of(qualificationRequests(folders, events, settings)), settings, clock);
+  }
+
+  /** Registering a new patient with the main insurance at the 受付 counter (all or nothing). */
+  public NewPatientAtReception newPatientAtReception() {
+    return newPatientAtReception;
   }
 
   /** The day's reception queue (受付). */

@@ -1,13 +1,19 @@
 package jp.tsumugi.ui.reception;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -16,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import jp.tsumugi.app.patient.PatientHit;
 import jp.tsumugi.app.reception.PatientSummary;
 import jp.tsumugi.app.reception.VisitStatus;
 import jp.tsumugi.ui.fx.TaskExecutor;
@@ -23,14 +30,16 @@ import jp.tsumugi.ui.search.SearchPopover;
 
 /**
  * Binds the 受付 screen. Keys: F7 受付 (confirm check-in, or go to the search field), F8 診察中,
- * F9 会計待ち, F10 会計済, F12 取消 (asks for the reason), Enter on a row one step forward, Esc closes
- * a panel. While the screen is showing, the queue's change token is polled every few seconds.
+ * F9 会計待ち, F10 会計済, F11 新患登録 (opens the registration panel; in it F11 registers), F12 取消 (asks for
+ * the reason), Enter on a row one step forward, Esc closes a panel. While the screen is showing, the queue's
+ * change token is polled every few seconds.
  */
 public final class ReceptionController {
   /** How often the queue asks whether anything changed. */
   static final Duration POLL = Duration.seconds(3);
 
   private final ReceptionViewModel viewModel;
+  private final RegistrationViewModel registration;
   private final TaskExecutor executor;
   private final Timeline poller;
   private SearchPopover<PatientSummary> popover;
@@ -38,6 +47,10 @@ public final class ReceptionController {
 
   @FXML private VBox root;
   @FXML private TextField patientSearch;
+  @FXML private VBox registerPane;
+  @FXML private Label registerMessage;
+  @FXML private ListView<PatientHit> registerDuplicates;
+  @FXML private Button registerAnywayButton;
   @FXML private VBox checkInPane;
   @FXML private Label checkInPatient;
   @FXML private ComboBox<String> department;
@@ -63,8 +76,9 @@ public final class ReceptionController {
   @FXML private Label info;
   @FXML private Label summary;
 
-  public ReceptionController(ReceptionViewModel viewModel, TaskExecutor executor) {
+  public ReceptionController(ReceptionViewModel viewModel, RegistrationViewModel registration, TaskExecutor executor) {
     this.viewModel = viewModel;
+    this.registration = registration;
     this.executor = executor;
     this.poller = new Timeline(new KeyFrame(POLL, e -> viewModel.poll()));
     poller.setCycleCount(Timeline.INDEFINITE);
@@ -163,6 +177,7 @@ public final class ReceptionController {
     info.textProperty().bind(viewModel.infoProperty());
     summary.textProperty().bind(viewModel.summaryProperty());
 
+    bindRegistration();
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     root.sceneProperty().addListener((obs, old, scene) -> {
       if (scene == null) {
@@ -175,8 +190,68 @@ public final class ReceptionController {
     viewModel.start();
   }
 
+  private void bindRegistration() {
+    registerPane.visibleProperty().bind(registration.openProperty());
+    registerPane.managedProperty().bind(registration.openProperty());
+    List<String> fields = RegistrationViewModel.FIELDS;
+    for (int i = 0; i < fields.size(); i++) {
+      TextField input = registrationInput(fields.get(i));
+      input.textProperty().bindBidirectional(registration.value(fields.get(i)));
+      // Enter moves on, like Tab: registering half a form (say, before the insurance) takes F11 on purpose.
+      String next = fields.get((i + 1) % fields.size());
+      input.setOnAction(e -> registrationInput(next).requestFocus());
+    }
+    registration.errorFieldProperty().addListener((obs, old, now) -> {
+      for (String field : RegistrationViewModel.FIELDS) {
+        registrationInput(field).getStyleClass().remove("field-error");
+      }
+      if (now != null && RegistrationViewModel.FIELDS.contains(now)) {
+        TextField bad = registrationInput(now);
+        bad.getStyleClass().add("field-error");
+        bad.requestFocus();
+        bad.selectAll();
+      }
+    });
+    registerMessage.textProperty().bind(registration.messageProperty());
+    registerMessage.managedProperty().bind(registration.messageProperty().isNotEmpty());
+    registerMessage.visibleProperty().bind(registration.messageProperty().isNotEmpty());
+    registerDuplicates.setItems(registration.duplicates());
+    registerDuplicates.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(PatientHit item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : registration.format(item));
+      }
+    });
+    BooleanBinding hasDuplicates = Bindings.isNotEmpty(registration.duplicates());
+    registerDuplicates.visibleProperty().bind(hasDuplicates);
+    registerDuplicates.managedProperty().bind(hasDuplicates);
+    registerAnywayButton.visibleProperty().bind(hasDuplicates);
+    registerAnywayButton.managedProperty().bind(hasDuplicates);
+    registration.openProperty().addListener((obs, was, open) -> {
+      if (open) {
+        viewModel.closeCheckIn();
+        Platform.runLater(() -> registrationInput(RegistrationViewModel.FIELDS.get(0)).requestFocus());
+      } else {
+        patientSearch.requestFocus();
+      }
+    });
+    registration.setOnRegistered(viewModel::choose);
+  }
+
+  private TextField registrationInput(String field) {
+    return (TextField) registerPane.lookup("#reg_" + field.replace('.', '_'));
+  }
+
   private void onKey(KeyEvent e) {
     switch (e.getCode()) {
+      case F11 -> {
+        if (registration.openProperty().get()) {
+          registration.register(false);
+        } else {
+          registration.openNew();
+        }
+      }
       case F7 -> {
         if (viewModel.checkInOpenProperty().get()) {
           viewModel.confirmCheckIn();
@@ -189,7 +264,9 @@ public final class ReceptionController {
       case F10 -> viewModel.moveTo(selected(), VisitStatus.PAID);
       case F12 -> viewModel.startCancel(selected());
       case ESCAPE -> {
-        if (viewModel.cancelOpenProperty().get()) {
+        if (registration.openProperty().get()) {
+          registration.close();
+        } else if (viewModel.cancelOpenProperty().get()) {
           viewModel.closeCancel();
         } else if (viewModel.checkInOpenProperty().get()) {
           viewModel.closeCheckIn();
@@ -211,6 +288,26 @@ public final class ReceptionController {
   /** The patient search popover (tests read what it shows). */
   public SearchPopover<PatientSummary> popover() {
     return popover;
+  }
+
+  @FXML
+  private void onOpenRegister() {
+    registration.openNew();
+  }
+
+  @FXML
+  private void onRegister() {
+    registration.register(false);
+  }
+
+  @FXML
+  private void onRegisterAnyway() {
+    registration.register(true);
+  }
+
+  @FXML
+  private void onCloseRegister() {
+    registration.close();
   }
 
   @FXML

@@ -40,6 +40,7 @@ import jp.tsumugi.ui.masters.MastersController;
 import jp.tsumugi.ui.masters.MastersViewModel;
 import jp.tsumugi.ui.reception.ReceptionController;
 import jp.tsumugi.ui.reception.ReceptionViewModel;
+import jp.tsumugi.ui.reception.RegistrationViewModel;
 import jp.tsumugi.ui.settings.SettingsController;
 import jp.tsumugi.ui.settings.SettingsViewModel;
 import jp.tsumugi.ui.setup.SetupController;
@@ -189,8 +190,9 @@ public final class Shell {
     sections.put(Section.RECEPTION, () -> {
       ReceptionViewModel reception = new ReceptionViewModel(services.reception(), executor, i18n, session,
           services.clock());
-      return loader.load("Reception.fxml", ReceptionController.class, () -> new ReceptionController(reception, executor))
-          .root();
+      RegistrationViewModel registration = new RegistrationViewModel(services.newPatientAtReception(), executor, i18n, session);
+      return loader.load("Reception.fxml", ReceptionController.class,
+          () -> new ReceptionController(reception, registration, executor)).root();
     });
     sections.put(Section.MASTERS, () -> {
       MastersViewModel masters = new MastersViewModel(services.masterImport(), services.masterCatalog(), executor, i18n,
