@@ -25,7 +25,8 @@ import jp.tsumugi.app.patient.PatientStore;
  * folded カナ + birth date, else records a pending registration proposal; for a matched patient appends a
  * new insurance revision when anything differs (or inserts the insurance and its insurance-alone
  * combination when the numbers are new) and appends the consent rows. Runs inside the ledger's
- * transaction under the system actor (no logged-in user); writes nothing for a result that is not 有効.
+ * transaction under the system actor (no logged-in user). A result that is not 有効 writes nothing: the
+ * report carries its {@link ApplyWarning} and, when exactly one patient matches, that patient's id.
  */
 public final class PatientMatchingResultHandler implements QualificationResultHandler {
   /** The actor of audit rows and revisions written by the inbox (no user is logged in there). */
@@ -60,7 +61,13 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       warnings.add(notValid.name());
     }
     String patientId = "";
-    if (notValid == null && !result.insurances().isEmpty()) {
+    if (notValid != null && !result.insurances().isEmpty()) {
+      // Named (read only) so reception can show the warning at the patient; nothing is written.
+      Set<Long> matches = match(result.insurances().get(0));
+      if (matches.size() == 1) {
+        patientId = Long.toString(matches.iterator().next());
+      }
+    } else if (!result.insurances().isEmpty()) {
       QualifiedInsurance q = result.insurances().get(0);
       Set<Long> matches = match(q);
       if (matches.size() > 1) {

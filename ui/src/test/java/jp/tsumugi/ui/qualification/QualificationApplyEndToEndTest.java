@@ -22,6 +22,7 @@ import jp.tsumugi.app.patient.PatientForm;
 import jp.tsumugi.app.patient.PatientRecord;
 import jp.tsumugi.app.patient.RegistrationOutcome;
 import jp.tsumugi.app.qualification.ApplyReport;
+import jp.tsumugi.app.qualification.ApplyWarning;
 import jp.tsumugi.app.qualification.ConsentKind;
 import jp.tsumugi.app.qualification.ConsentRecord;
 import jp.tsumugi.app.qualification.ConsentState;
@@ -227,5 +228,27 @@ class QualificationApplyEndToEndTest {
       });
     });
     assertThat(audit(AuditAction.INSURANCE_CREATED)).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("oqs"));
+  }
+
+  @Test
+  void aResultThatIsNotValidWarnsWithWhatToDoAndWritesNothing() throws IOException {
+    Session clerk = clerk();
+    long patientId = ((RegistrationOutcome.Registered) services.patientRegistration().register(clerk,
+        new PatientForm("紡", "花子", "ツムギ", "ハナコ", "", "2", "1988-04-12", "", "", "", "", "", "", ""), true)).record().id();
+    InsuranceRecord before = services.insuranceRegistration().addInsurance(clerk, patientId,
+        InsuranceForm.basic("01130012", "12345678", "901", "00", false, "2019-04-01"));
+
+    ApplyReport newer = processor.ingest(fixture("res-validity-3-newer.xml", "newer.xml")).report().orElseThrow();
+    ApplyReport invalid = processor.ingest(fixture("res-validity-2-invalid.xml", "invalid.xml")).report().orElseThrow();
+
+    assertThat(newer.warnings()).containsExactly(ApplyWarning.NEWER_QUALIFICATION_EXISTS.name());
+    assertThat(invalid.warnings()).containsExactly(ApplyWarning.QUALIFICATION_INVALID.name());
+    assertThat(newer.patientId()).as("named so reception can show the warning at the patient").isEqualTo(Long.toString(patientId));
+    assertThat(newer.changes()).isEmpty();
+    assertThat(invalid.changes()).isEmpty();
+    assertThat(services.store().insuranceStore().findInsurance(before.id()).orElseThrow().revision()).isEqualTo(1);
+    assertThat(services.store().qualificationApplyStore().consentsOf(patientId)).isEmpty();
+    assertThat(services.store().qualificationApplyStore().pendingProposals()).isEmpty();
+    assertThat(jp.tsumugi.ui.fx.I18n.japanese().text("qualification.warning." + newer.warnings().get(0))).contains("新しい保険証");
   }
 }
