@@ -73,10 +73,15 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       if (matches.size() > 1) {
         warnings.add(ApplyWarning.SEVERAL_PATIENTS_MATCH.name());
       } else if (matches.isEmpty()) {
-        RegistrationProposal proposal = applyStore.insertProposal(RegistrationProposal.of(q, origin.ledgerId(), clock.millis()));
-        changes.add("proposal=" + proposal.id());
-        audit.record(new AuditEvent(actor, terminal, AuditAction.QUALIFICATION_PROPOSAL_CREATED, "",
-            "proposal=" + proposal.id() + " file=" + origin.fileName()));
+        Optional<RegistrationProposal> pending = pendingFor(q);
+        if (pending.isPresent()) {
+          changes.add("proposal=" + pending.get().id());
+        } else {
+          RegistrationProposal proposal = applyStore.insertProposal(RegistrationProposal.of(q, origin.ledgerId(), clock.millis()));
+          changes.add("proposal=" + proposal.id());
+          audit.record(new AuditEvent(actor, terminal, AuditAction.QUALIFICATION_PROPOSAL_CREATED, "",
+              "proposal=" + proposal.id() + " file=" + origin.fileName()));
+        }
       } else {
         long id = matches.iterator().next();
         patientId = Long.toString(id);
@@ -112,6 +117,17 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       }
     }
     return ids;
+  }
+
+  /** A pending proposal for the same person and card (the card was read again before staff confirmed). */
+  private Optional<RegistrationProposal> pendingFor(QualifiedInsurance q) {
+    RegistrationProposal candidate = RegistrationProposal.of(q, 0, 0);
+    String kana = KanaFolding.fold(q.kana());
+    return applyStore.pendingProposals().stream()
+        .filter(p -> p.birthDate().equals(candidate.birthDate()) && p.insurerNumber().equals(candidate.insurerNumber())
+            && p.symbol().equals(candidate.symbol()) && p.number().equals(candidate.number()) && p.branch().equals(candidate.branch())
+            && KanaFolding.fold(p.familyKana() + p.givenKana()).equals(kana))
+        .findFirst();
   }
 
   private void applyInsurance(long patientId, QualifiedInsurance q, ResultOrigin origin, List<String> changes, List<String> warnings) {

@@ -147,11 +147,15 @@ class QualificationApplyEndToEndTest {
   }
 
   @Test
-  void theSameFileAgainMakesNoSecondProposal() throws IOException {
+  void theSameFileOrTheSameCardAgainMakesNoSecondProposal() throws IOException {
     Path file = fixture("face-new-patient-utf8.xml", "face-new.xml");
     processor.ingest(file);
     assertThat(processor.ingest(file).kind()).isEqualTo(ResultFileProcessor.Kind.ALREADY_APPLIED);
     assertThat(services.store().qualificationApplyStore().pendingProposals()).hasSize(1);
+    ApplyReport readAgain = processor.ingest(fixture("face-new-patient-utf8.xml", "face-new-again.xml")).report().orElseThrow();
+    assertThat(services.store().qualificationApplyStore().pendingProposals()).as("the card read again before confirmation")
+        .singleElement().satisfies(p -> assertThat(readAgain.proposalId()).hasValue(p.id()));
+    assertThat(audit(AuditAction.QUALIFICATION_PROPOSAL_CREATED)).hasSize(1);
   }
 
   @Test
