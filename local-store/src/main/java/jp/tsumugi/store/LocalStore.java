@@ -26,6 +26,7 @@ import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
+import jp.tsumugi.app.qualification.QualificationApplyStore;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.reception.PatientLookup;
@@ -431,6 +432,11 @@ public final class LocalStore implements AutoCloseable {
   /** The オンライン資格確認 result-file ledger (exactly-once application, quarantine list). */
   public QualificationLedger qualificationLedger() {
     return new JdbcQualificationLedger(tx);
+  }
+
+  /** Registration proposals and consent rows written while applying オンライン資格確認 results. */
+  public QualificationApplyStore qualificationApplyStore() {
+    return new JdbcQualificationApplyStore(tx);
   }
 
   /** The オンライン資格確認 requests written into req/ (pending, timed out, answered). */

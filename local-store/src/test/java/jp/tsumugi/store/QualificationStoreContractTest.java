@@ -8,16 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import jp.tsumugi.app.common.ErrorCode;
+import jp.tsumugi.app.qualification.Consent;
+import jp.tsumugi.app.qualification.ConsentKind;
+import jp.tsumugi.app.qualification.ConsentRecord;
+import jp.tsumugi.app.qualification.ConsentState;
 import jp.tsumugi.app.qualification.InboxSource;
 import jp.tsumugi.app.qualification.LedgerEntry;
 import jp.tsumugi.app.qualification.LedgerState;
 import jp.tsumugi.app.qualification.PendingRequest;
+import jp.tsumugi.app.qualification.QualificationApplyStore;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequest;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
+import jp.tsumugi.app.qualification.RegistrationProposal;
 import jp.tsumugi.app.qualification.RequestState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,5 +176,46 @@ abstract class QualificationStoreContractTest {
     QualificationRequest q = request("01130012", "", "");
     requests.insert(pending("C1", q, T0, ""));
     assertThatThrownBy(() -> requests.insert(pending("C1", q, T0, ""))).isInstanceOf(RuntimeException.class);
+  }
+
+  private static RegistrationProposal proposal(String given) {
+    return new RegistrationProposal(0, 3, RegistrationProposal.State.PENDING, "紡", given, "ツムギ", "ハナコ", "2",
+        LocalDate.of(1988, 4, 12), "100-0001", "東京都千代田区千代田1-1", "01130012", "12345678", "901", "00", "1",
+        Optional.of(LocalDate.of(2020, 4, 1)), Optional.empty(), 0, 0, "A03", false, 1_000, 0);
+  }
+
+  @Test
+  void aProposalRoundTripsAndIsDoneOnlyOnce() {
+    QualificationApplyStore apply = store.qualificationApplyStore();
+    RegistrationProposal first = apply.insertProposal(proposal("花子"));
+    RegistrationProposal second = apply.insertProposal(proposal("次郎"));
+
+    assertThat(apply.findProposal(first.id())).contains(first);
+    assertThat(apply.pendingProposals()).extracting(RegistrationProposal::id).containsExactly(first.id(), second.id());
+    assertThat(store.transactions().inTransaction(() -> apply.markProposalDone(first.id(), 42))).isTrue();
+    assertThat(apply.markProposalDone(first.id(), 43)).isFalse();
+    assertThat(apply.findProposal(first.id())).hasValueSatisfying(p -> {
+      assertThat(p.state()).isEqualTo(RegistrationProposal.State.DONE);
+      assertThat(p.patientId()).isEqualTo(42);
+    });
+    assertThat(apply.pendingProposals()).extracting(RegistrationProposal::id).containsExactly(second.id());
+    assertThat(apply.findProposal(999_999)).isEmpty();
+  }
+
+  @Test
+  void consentRowsAreAppendedAndReadBackInOrderWithTheirTimes() {
+    QualificationApplyStore apply = store.qualificationApplyStore();
+    LocalDateTime at = LocalDateTime.of(2026, 11, 25, 9, 30, 10);
+    apply.appendConsent(new ConsentRecord(7, ConsentKind.PHARMACY,
+        new Consent(ConsentState.GIVEN, Optional.of(at), Optional.of(at.plusDays(30))), 1, 100));
+    apply.appendConsent(new ConsentRecord(7, ConsentKind.PHARMACY, new Consent(ConsentState.NOT_GIVEN, Optional.empty(),
+        Optional.empty()), 2, 200));
+    apply.appendConsent(new ConsentRecord(8, ConsentKind.DIAGNOSIS, new Consent(ConsentState.GIVEN, Optional.empty(),
+        Optional.empty()), 2, 200));
+
+    assertThat(apply.consentsOf(7)).extracting(c -> c.consent().state(), c -> c.consent().consentedAt(), c -> c.ledgerId())
+        .containsExactly(tuple(ConsentState.GIVEN, Optional.of(at), 1L), tuple(ConsentState.NOT_GIVEN, Optional.empty(), 2L));
+    assertThat(apply.consentsOf(7).get(0).consent().availableUntil()).contains(at.plusDays(30));
+    assertThat(apply.consentsOf(9)).isEmpty();
   }
 }

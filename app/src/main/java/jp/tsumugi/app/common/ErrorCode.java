@@ -148,7 +148,11 @@ public enum ErrorCode {
   VISIT_NOT_FOUND(8006, "No reception entry has that id"),
   VISIT_TRANSITION_INVALID(8007, "The reception entry cannot move from its current status to the requested one"),
   VISIT_CANCEL_REASON_REQUIRED(8008, "A cancellation needs a reason of at most 200 characters"),
-  VISIT_CHANGED_ELSEWHERE(8009, "Another terminal changed the reception entry first");
+  VISIT_CHANGED_ELSEWHERE(8009, "Another terminal changed the reception entry first"),
+
+  // 72xx: applying オンライン資格確認 results to patients (docs/adr/0020)
+  QUALIFICATION_PROPOSAL_NOT_FOUND(7200, "No pending registration proposal with this id"),
+  QUALIFICATION_PROPOSAL_INCOMPLETE(7201, "The registration proposal lacks a field registration needs; register the patient by hand");
 
   private final int number;
   private final String englishText;

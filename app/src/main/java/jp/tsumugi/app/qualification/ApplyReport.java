@@ -37,4 +37,14 @@ public record ApplyReport(
         + (warnings.isEmpty() ? "" : " warnings=" + String.join(",", warnings));
     return line.length() > 1000 ? line.substring(0, 1000) : line;
   }
+
+  /** The registration proposal recorded for a person with no patient yet (change {@code proposal=ID}), if any. */
+  public java.util.OptionalLong proposalId() {
+    for (String change : changes) {
+      if (change.startsWith("proposal=")) {
+        return java.util.OptionalLong.of(Long.parseLong(change.substring("proposal=".length())));
+      }
+    }
+    return java.util.OptionalLong.empty();
+  }
 }

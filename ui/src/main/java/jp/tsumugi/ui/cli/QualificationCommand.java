@@ -76,6 +76,7 @@ public final class QualificationCommand {
           report.put("insurerNumber", r.insurerNumber());
           report.put("patientKeyPresent", r.patientKeyPresent());
           report.put("patientId", r.patientId().isEmpty() ? null : r.patientId());
+          report.put("proposalId", r.proposalId().isPresent() ? r.proposalId().getAsLong() : null);
           report.put("changes", r.changes());
           report.put("warnings", r.warnings());
           out.put("report", report);

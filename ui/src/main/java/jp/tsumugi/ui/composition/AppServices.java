@@ -15,7 +15,8 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
-import jp.tsumugi.app.qualification.AuditOnlyResultHandler;
+import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
+import jp.tsumugi.app.qualification.ProposalConfirmation;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.reception.Departments;
@@ -162,11 +163,19 @@ public final class AppServices implements AutoCloseable {
   }
 
   /**
-   * The handler that applies オンライン資格確認 results. For now it only audits and reports (validity,
-   * insurer, whether a patient key is present); patient matching replaces it here.
+   * The handler that applies オンライン資格確認 results: matches the patient, appends insurance revisions and
+   * consents, or records a registration proposal (docs/adr/0020). The inbox passes
+   * {@link PatientMatchingResultHandler#SYSTEM_ACTOR}.
    */
   public QualificationResultHandler qualificationHandler(String actor) {
-    return new AuditOnlyResultHandler(audit, actor, terminal);
+    return new PatientMatchingResultHandler(store.patientStore(), store.insuranceStore(), store.qualificationApplyStore(), audit,
+        actor, terminal, clock);
+  }
+
+  /** Staff confirm registration proposals made from results (register, insurance, optional check-in). */
+  public ProposalConfirmation proposalConfirmation() {
+    return new ProposalConfirmation(store.qualificationApplyStore(), patientRegistration, insuranceRegistration, reception, audit,
+        store.transactions());
   }
 
   /** Applies result files through the ledger and the handler (the inbox and {@code tsumugi qualification ingest}). */
@@ -183,7 +192,8 @@ public final class AppServices implements AutoCloseable {
 
   /** The watcher of the shared folder's {@code res/} and {@code face/}; call {@code start()} on it, close it at logout. */
   public QualificationInbox qualificationInbox(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
-    return new QualificationInbox(folders, qualificationProcessor("system", events, settings), store.qualificationLedger(),
+    return new QualificationInbox(folders, qualificationProcessor(PatientMatchingResultHandler.SYSTEM_ACTOR, events, settings),
+        store.qualificationLedger(),
         Optional.of(qualificationRequests(folders, events, settings)), settings, clock);
   }
 

@@ -65,7 +65,7 @@ class QualificationCliTest {
     assertThat(run(store("qualification", "ingest", file.toString(), "--json"))).isZero();
     assertThat(out.toString()).startsWith("{\"outcome\":\"APPLIED\",\"file\":\"face-new-patient-utf8.xml\"")
         .contains("\"state\":\"APPLIED\"").contains("\"validity\":\"VALID\"").contains("\"patientKeyPresent\":true")
-        .contains("\"warnings\":[]");
+        .contains("\"warnings\":[]").containsPattern("\"proposalId\":[0-9]+").contains("\"patientId\":null");
     assertThat(file).exists();
     assertThat(run(store("qualification", "ingest", file.toString()))).isZero();
     assertThat(out.toString()).startsWith("ALREADY_APPLIED: face-new-patient-utf8.xml").contains("processed before");
