@@ -19,13 +19,20 @@ public final class TsumugiCli {
       @Override
       public <K> K create(Class<K> type) {
         try {
-          try {
-            return type.getDeclaredConstructor(CliEnvironment.class, DataLocations.class).newInstance(environment, locations);
-          } catch (NoSuchMethodException e) {
-            return type.getDeclaredConstructor().newInstance();
-          }
+          return type.getDeclaredConstructor(CliEnvironment.class, DataLocations.class).newInstance(environment, locations);
+        } catch (NoSuchMethodException e) {
+          // Not a command of ours: mixins, converters and the collections of repeatable options.
+          return byDefault(type);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot create command " + type.getName(), e);
+        }
+      }
+
+      private <K> K byDefault(Class<K> type) {
+        try {
+          return CommandLine.defaultFactory().create(type);
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot create " + type.getName(), e);
         }
       }
     };

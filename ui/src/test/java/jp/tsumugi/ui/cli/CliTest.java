@@ -127,4 +127,11 @@ class CliTest {
     assertThat(run("version", "--json")).isZero();
     assertThat(out.toString()).contains("\"name\":\"tsumugi\"");
   }
+
+  @Test
+  void repeatableOptionsAreAcceptedByTheCommandFactory() {
+    // Regression: the injected factory could not create the List behind a repeatable option.
+    assertThat(run("bench", "no-such-bench", "--java-option=-Xshare:auto", "--java-option=-Xmx64m")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown benchmark").doesNotContain("IllegalStateException");
+  }
 }
