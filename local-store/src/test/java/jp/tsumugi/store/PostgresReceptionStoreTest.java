@@ -1,20 +1,15 @@
 package jp.tsumugi.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The reception contract on a real PostgreSQL server (embedded binaries), from the same migrations. */
 class PostgresReceptionStoreTest extends ReceptionStoreContractTest {
-  private static EmbeddedPostgres postgres;
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static PostgresServer postgres;
 
   @BeforeAll
   static void startServer() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
+    postgres = PostgresServer.start();
   }
 
   @AfterAll
@@ -26,11 +21,6 @@ class PostgresReceptionStoreTest extends ReceptionStoreContractTest {
 
   @Override
   LocalStore openStore() throws Exception {
-    String name = "reception" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
-    return LocalStore.openPostgres(url, "postgres", "postgres".toCharArray(), CLOCK);
+    return postgres.openFreshStore("reception", CLOCK);
   }
 }

@@ -1,21 +1,17 @@
 package jp.tsumugi.store.master;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.tsumugi.store.LocalStore;
+import jp.tsumugi.store.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The master contract on a real PostgreSQL server (embedded binaries), from the same migrations. */
 class PostgresMasterStoreTest extends MasterStoreContractTest {
-  private static EmbeddedPostgres postgres;
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static PostgresServer postgres;
 
   @BeforeAll
   static void startServer() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
+    postgres = PostgresServer.start();
   }
 
   @AfterAll
@@ -27,11 +23,6 @@ class PostgresMasterStoreTest extends MasterStoreContractTest {
 
   @Override
   LocalStore openStore() throws Exception {
-    String name = "masters" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
-    return LocalStore.openPostgres(url, "postgres", "postgres".toCharArray(), CLOCK);
+    return postgres.openFreshStore("masters", CLOCK);
   }
 }

@@ -1,0 +1,41 @@
+package jp.tsumugi.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * For tests (exported in the test-jar): a real PostgreSQL server from embedded binaries on 127.0.0.1,
+ * handing out a fresh database per store, migrated by the same Flyway migrations as H2.
+ */
+public final class PostgresServer implements AutoCloseable {
+  private final EmbeddedPostgres postgres;
+  private final AtomicInteger databases = new AtomicInteger();
+
+  private PostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static PostgresServer start() throws IOException {
+    return new PostgresServer(EmbeddedPostgres.builder().start());
+  }
+
+  /** A new, empty database named {@code prefix}N, opened (and migrated) as a store. */
+  public LocalStore openFreshStore(String prefix, Clock clock) throws SQLException {
+    String name = prefix + databases.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
+    return LocalStore.openPostgres(url, "postgres", "postgres".toCharArray(), clock);
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
