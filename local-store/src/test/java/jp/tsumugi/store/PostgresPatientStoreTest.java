@@ -1,26 +1,9 @@
 package jp.tsumugi.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /** The patient and insurance contract on a real PostgreSQL server (embedded binaries), from the same migrations. */
 class PostgresPatientStoreTest extends PatientStoreContractTest {
-  private static PostgresServer postgres;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    postgres = PostgresServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @Override
   LocalStore openStore() throws Exception {
-    return postgres.openFreshStore("patients", CLOCK);
+    return PostgresServer.shared().openFreshStore("patients", CLOCK);
   }
 }

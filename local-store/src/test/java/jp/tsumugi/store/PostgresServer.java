@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handing out a fresh database per store, migrated by the same Flyway migrations as H2.
  */
 public final class PostgresServer implements AutoCloseable {
+  private static PostgresServer shared;
+
   private final EmbeddedPostgres postgres;
   private final AtomicInteger databases = new AtomicInteger();
 
@@ -22,6 +24,25 @@ public final class PostgresServer implements AutoCloseable {
 
   public static PostgresServer start() throws IOException {
     return new PostgresServer(EmbeddedPostgres.builder().start());
+  }
+
+  /**
+   * The one server of this test JVM, started on first use and stopped when the JVM exits; every store
+   * test class takes fresh databases from it instead of paying for a server start of its own.
+   */
+  public static synchronized PostgresServer shared() throws IOException {
+    if (shared == null) {
+      PostgresServer server = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.close();
+        } catch (IOException e) {
+          // The JVM is exiting; the embedded server's folder is temporary anyway.
+        }
+      }, "postgres-test-server-stop"));
+      shared = server;
+    }
+    return shared;
   }
 
   /** A new, empty database named {@code prefix}N, opened (and migrated) as a store. */
