@@ -2,17 +2,12 @@ package jp.tsumugi.ui.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import jp.tsumugi.app.common.Base32;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.security.Totp;
 import jp.tsumugi.store.LocalStore;
-import jp.tsumugi.ui.composition.DataLocations;
 import jp.tsumugi.ui.support.DemoStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,86 +16,62 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line, run in-process against a real demo store. */
 class CliTest {
   @TempDir Path root;
-  private Path data;
-  private Path keys;
-  private final Map<String, String> env = new HashMap<>();
-  private StringWriter out;
-  private StringWriter err;
+  private CliRun cli;
 
   @BeforeEach
   void createDemo() {
-    data = root.resolve("demo");
-    keys = root.resolve("keys");
-    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
-    assertThat(out.toString()).contains("240 synthetic patients").contains("clerk / tsumugi-clerk");
-  }
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CliEnvironment environment = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), env, DemoStore.CLOCK,
-        label -> null);
-    return TsumugiCli.run(environment, new DataLocations(Map.of(), "Linux", root.resolve("home")), args);
-  }
-
-  private String[] store(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = data.toString();
-    all[args.length + 2] = "--key-dir";
-    all[args.length + 3] = keys.toString();
-    return all;
+    cli = CliRun.withDemo(root);
+    assertThat(cli.out()).contains("240 synthetic patients").contains("clerk / tsumugi-clerk");
   }
 
   private void asAdmin() {
-    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
-    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    cli.env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
   }
 
   @Test
   void auditVerifyReportsAnIntactChainAsJson() {
     asAdmin();
-    assertThat(run(store("audit", "verify", "--user", "admin", "--json"))).isZero();
-    assertThat(out.toString()).contains("\"intact\":true").contains("\"firstBrokenSequence\":null");
+    assertThat(cli.run(cli.store("audit", "verify", "--user", "admin", "--json"))).isZero();
+    assertThat(cli.out()).contains("\"intact\":true").contains("\"firstBrokenSequence\":null");
   }
 
   @Test
   void commandsThatReadDataRefuseAWrongPasswordWithItsCode() {
-    env.put("TSUMUGI_PASSWORD", "wrong-password");
-    assertThat(run(store("users", "list", "--user", "clerk"))).isEqualTo(1);
-    assertThat(err.toString()).startsWith("TSU-2001");
+    cli.env.put("TSUMUGI_PASSWORD", "wrong-password");
+    assertThat(cli.run(cli.store("users", "list", "--user", "clerk"))).isEqualTo(1);
+    assertThat(cli.err()).startsWith("TSU-2001");
   }
 
   @Test
   void aClerkMayNotListUsers() {
-    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
-    assertThat(run(store("users", "list", "--user", "clerk"))).isEqualTo(1);
-    assertThat(err.toString()).startsWith("TSU-2005");
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    assertThat(cli.run(cli.store("users", "list", "--user", "clerk"))).isEqualTo(1);
+    assertThat(cli.err()).startsWith("TSU-2005");
   }
 
   @Test
   void adminAddsAUserListsThemAndResetsTheirSecondFactor() {
     asAdmin();
-    env.put("TSUMUGI_NEW_PASSWORD", "a-new-password");
-    assertThat(run(store("users", "add", "sato", "--role", "doctor", "--display-name", "佐藤 一郎", "--user", "admin", "--json")))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("\"username\":\"sato\"").contains("\"role\":\"doctor\"").doesNotContain("totpSecret");
-    assertThat(run(store("users", "list", "--user", "admin", "--json"))).isZero();
-    assertThat(out.toString()).contains("\"username\":\"sato\"").contains("\"displayName\":\"佐藤 一郎\"");
-    assertThat(run(store("users", "reset-2fa", "sato", "--user", "admin", "--json"))).isZero();
-    assertThat(out.toString()).containsPattern("\"totpSecret\":\"[A-Z2-7]{32}\"");
-    env.put("TSUMUGI_PASSWORD", "a-new-password");
-    env.remove("TSUMUGI_TOTP");
-    assertThat(run(store("users", "list", "--user", "sato"))).isEqualTo(1);
-    assertThat(err.toString()).as("sato now needs a one-time code").startsWith("TSU-2004");
+    cli.env.put("TSUMUGI_NEW_PASSWORD", "a-new-password");
+    assertThat(cli.run(cli.store("users", "add", "sato", "--role", "doctor", "--display-name", "佐藤 一郎", "--user", "admin", "--json")))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).contains("\"username\":\"sato\"").contains("\"role\":\"doctor\"").doesNotContain("totpSecret");
+    assertThat(cli.run(cli.store("users", "list", "--user", "admin", "--json"))).isZero();
+    assertThat(cli.out()).contains("\"username\":\"sato\"").contains("\"displayName\":\"佐藤 一郎\"");
+    assertThat(cli.run(cli.store("users", "reset-2fa", "sato", "--user", "admin", "--json"))).isZero();
+    assertThat(cli.out()).containsPattern("\"totpSecret\":\"[A-Z2-7]{32}\"");
+    cli.env.put("TSUMUGI_PASSWORD", "a-new-password");
+    cli.env.remove("TSUMUGI_TOTP");
+    assertThat(cli.run(cli.store("users", "list", "--user", "sato"))).isEqualTo(1);
+    assertThat(cli.err()).as("sato now needs a one-time code").startsWith("TSU-2004");
   }
 
   @Test
   void dbMigrateReportsTheSchemaVersion() {
     asAdmin();
-    assertThat(run(store("db", "migrate", "--user", "admin", "--json"))).isZero();
-    assertThat(out.toString()).containsPattern("\"schemaVersion\":[1-9]");
+    assertThat(cli.run(cli.store("db", "migrate", "--user", "admin", "--json"))).isZero();
+    assertThat(cli.out()).containsPattern("\"schemaVersion\":[1-9]");
   }
 
   @Test
@@ -108,30 +79,31 @@ class CliTest {
     Path foreign = root.resolve("clinic-data");
     Files.createDirectories(foreign);
     Files.writeString(foreign.resolve("important.txt"), "keep me");
-    assertThat(run("demo", "--no-window", "--data-dir", foreign.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("TSU-1011");
+    assertThat(cli.run("demo", "--no-window", "--data-dir", foreign.toString())).isEqualTo(1);
+    assertThat(cli.err()).startsWith("TSU-1011");
     assertThat(Files.readString(foreign.resolve("important.txt"))).isEqualTo("keep me");
   }
 
   @Test
   void demoReplacesAnEarlierDemo() {
-    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
-    assertThat(LocalStore.isInitialised(data)).isTrue();
+    String[] again = {"demo", "--no-window", "--no-masters", "--data-dir", cli.data.toString(), "--key-dir", cli.keys.toString()};
+    assertThat(cli.run(again)).isZero();
+    assertThat(LocalStore.isInitialised(cli.data)).isTrue();
     asAdmin();
-    assertThat(run(store("audit", "verify", "--user", "admin"))).isZero();
-    assertThat(out.toString()).startsWith("OK:");
+    assertThat(cli.run(cli.store("audit", "verify", "--user", "admin"))).isZero();
+    assertThat(cli.out()).startsWith("OK:");
   }
 
   @Test
   void versionPrintsJson() {
-    assertThat(run("version", "--json")).isZero();
-    assertThat(out.toString()).contains("\"name\":\"tsumugi\"");
+    assertThat(cli.run("version", "--json")).isZero();
+    assertThat(cli.out()).contains("\"name\":\"tsumugi\"");
   }
 
   @Test
   void repeatableOptionsAreAcceptedByTheCommandFactory() {
     // Regression: the injected factory could not create the List behind a repeatable option.
-    assertThat(run("bench", "no-such-bench", "--java-option=-Xshare:auto", "--java-option=-Xmx64m")).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown benchmark").doesNotContain("IllegalStateException");
+    assertThat(cli.run("bench", "no-such-bench", "--java-option=-Xshare:auto", "--java-option=-Xmx64m")).isEqualTo(2);
+    assertThat(cli.err()).contains("unknown benchmark").doesNotContain("IllegalStateException");
   }
 }

@@ -2,18 +2,13 @@ package jp.tsumugi.ui.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import jp.tsumugi.app.common.Base32;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.security.Totp;
-import jp.tsumugi.ui.composition.DataLocations;
 import jp.tsumugi.ui.support.DemoStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,34 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** `tsumugi masters import|status`, in-process against a demo store. */
 class MastersCliTest {
   @TempDir Path root;
-  private Path data;
-  private Path keys;
-  private final Map<String, String> env = new HashMap<>();
-  private StringWriter out;
-  private StringWriter err;
+  private CliRun cli;
 
   @BeforeEach
   void createDemo() {
-    data = root.resolve("demo");
-    keys = root.resolve("keys");
-    assertThat(run("demo", "--no-window", "--no-masters", "--data-dir", data.toString(), "--key-dir", keys.toString())).isZero();
-  }
-
-  private int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CliEnvironment environment = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), env, DemoStore.CLOCK,
-        label -> null);
-    return TsumugiCli.run(environment, new DataLocations(Map.of(), "Linux", root.resolve("home")), args);
-  }
-
-  private String[] store(String... args) {
-    String[] all = Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = data.toString();
-    all[args.length + 2] = "--key-dir";
-    all[args.length + 3] = keys.toString();
-    return all;
+    cli = CliRun.withDemo(root);
   }
 
   private Path fullProcedureFile() throws Exception {
@@ -73,47 +45,47 @@ class MastersCliTest {
   @Test
   void anAdministratorImportsAFolderAndAnyUserSeesTheStatus() throws Exception {
     Path folder = fullProcedureFile();
-    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
-    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
-    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin", "--json"))).isZero();
-    assertThat(out.toString()).contains("{\"kind\":\"S\",\"added\":1,\"changed\":0,\"abolished\":0,"
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    cli.env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(cli.run(cli.store("masters", "import", folder.toString(), "--user", "admin", "--json"))).isZero();
+    assertThat(cli.out()).contains("{\"kind\":\"S\",\"added\":1,\"changed\":0,\"abolished\":0,"
         + "\"effectiveDate\":\"2024-06-01\",\"latestFileDate\":\"2024-05-31\"}").contains("\"importedFiles\":[\"s_ALL20240531.csv\"]");
-    assertThat(err.toString()).contains("done");
-    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
-    assertThat(out.toString()).contains("| S | 0 | 0 | 0 |").contains("already imported (skipped): 1");
+    assertThat(cli.err()).contains("done");
+    assertThat(cli.run(cli.store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
+    assertThat(cli.out()).contains("| S | 0 | 0 | 0 |").contains("already imported (skipped): 1");
 
-    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
-    env.remove("TSUMUGI_TOTP");
-    assertThat(run(store("masters", "status", "--user", "clerk", "--json"))).isZero();
-    assertThat(out.toString()).contains("\"kind\":\"S\",\"latestFileDate\":\"2024-05-31\",\"effectiveDate\":\"2024-06-01\","
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    cli.env.remove("TSUMUGI_TOTP");
+    assertThat(cli.run(cli.store("masters", "status", "--user", "clerk", "--json"))).isZero();
+    assertThat(cli.out()).contains("\"kind\":\"S\",\"latestFileDate\":\"2024-05-31\",\"effectiveDate\":\"2024-06-01\","
         + "\"recordCount\":1,\"revisionCount\":1").contains("\"name\":\"s_ALL20240531.csv\"");
   }
 
   @Test
   void aClerkMayNotImportMasters() throws Exception {
     Path folder = fullProcedureFile();
-    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
-    assertThat(run(store("masters", "import", folder.toString(), "--user", "clerk"))).isEqualTo(1);
-    assertThat(err.toString()).contains("TSU-2005");
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    assertThat(cli.run(cli.store("masters", "import", folder.toString(), "--user", "clerk"))).isEqualTo(1);
+    assertThat(cli.err()).contains("TSU-2005");
   }
 
   @Test
   void anyUserSearchesAMasterAsOfADate() throws Exception {
     Path folder = fullProcedureFile();
-    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
-    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
-    assertThat(run(store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    cli.env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(cli.run(cli.store("masters", "import", folder.toString(), "--user", "admin"))).isZero();
 
-    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
-    env.remove("TSUMUGI_TOTP");
-    assertThat(run(store("masters", "search", "procedure", "111000", "--as-of", "2024-06-01", "--user", "clerk", "--json")))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("\"asOf\":\"2024-06-01\"")
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    cli.env.remove("TSUMUGI_TOTP");
+    assertThat(cli.run(cli.store("masters", "search", "procedure", "111000", "--as-of", "2024-06-01", "--user", "clerk", "--json")))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).contains("\"asOf\":\"2024-06-01\"")
         .contains("{\"code\":\"111000110\",\"name\":\"初診料\",\"kana\":\"0\",\"abolished\":false,\"match\":\"CODE_PREFIX\"}");
-    assertThat(run(store("masters", "search", "procedure", "初診", "--as-of", "2024-05-31", "--user", "clerk", "--json")))
+    assertThat(cli.run(cli.store("masters", "search", "procedure", "初診", "--as-of", "2024-05-31", "--user", "clerk", "--json")))
         .isZero();
-    assertThat(out.toString()).as("not yet valid the day before").contains("\"hits\":[]");
-    assertThat(run(store("masters", "search", "vaccine", "x", "--user", "clerk"))).isEqualTo(2);
+    assertThat(cli.out()).as("not yet valid the day before").contains("\"hits\":[]");
+    assertThat(cli.run(cli.store("masters", "search", "vaccine", "x", "--user", "clerk"))).isEqualTo(2);
   }
 
   private Path tinyDrugMaster() throws Exception {
@@ -151,26 +123,26 @@ class MastersCliTest {
 
   @Test
   void anAdministratorAttachesAPriceListAndAClerkMayNot() throws Exception {
-    env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
-    env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
-    assertThat(run(store("masters", "import", tinyDrugMaster().toString(), "--user", "admin"))).isZero();
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    cli.env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    assertThat(cli.run(cli.store("masters", "import", tinyDrugMaster().toString(), "--user", "admin"))).isZero();
 
-    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "admin", "--json")))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("\"listDate\":\"2025-08-14\",\"alreadyAttached\":false,\"rowsRead\":1980,"
+    assertThat(cli.run(cli.store("masters", "attach-price-list", realList().toString(), "--user", "admin", "--json")))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).contains("\"listDate\":\"2025-08-14\",\"alreadyAttached\":false,\"rowsRead\":1980,"
         + "\"matchedByYjCode\":1,\"yjCodesAttached\":1,\"ambiguous\":0,\"unmatched\":1978,\"priceDifferences\":1")
         .contains("{\"code\":\"620000001\",\"name\":\"ハロタン\",\"yjCode\":\"1112700X1011\",\"masterPrice\":\"50.00\","
             + "\"listPrice\":\"53.8\"}");
-    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "admin"))).isZero();
-    assertThat(out.toString()).contains("attached before, nothing written").contains("YJ codes attached: 0")
+    assertThat(cli.run(cli.store("masters", "attach-price-list", realList().toString(), "--user", "admin"))).isZero();
+    assertThat(cli.out()).contains("attached before, nothing written").contains("YJ codes attached: 0")
         .contains("| 620000001 | ハロタン | 50.00 | 53.8 |");
 
-    env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
-    env.remove("TSUMUGI_TOTP");
-    assertThat(run(store("masters", "attach-price-list", realList().toString(), "--user", "clerk"))).isEqualTo(1);
-    assertThat(err.toString()).contains("TSU-2005");
-    assertThat(run(store("masters", "search", "drug", "1112700", "--as-of", "2025-08-14", "--user", "clerk", "--json")))
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-clerk");
+    cli.env.remove("TSUMUGI_TOTP");
+    assertThat(cli.run(cli.store("masters", "attach-price-list", realList().toString(), "--user", "clerk"))).isEqualTo(1);
+    assertThat(cli.err()).contains("TSU-2005");
+    assertThat(cli.run(cli.store("masters", "search", "drug", "1112700", "--as-of", "2025-08-14", "--user", "clerk", "--json")))
         .isZero();
-    assertThat(out.toString()).as("the attached YJ code is searchable").contains("\"code\":\"620000001\"");
+    assertThat(cli.out()).as("the attached YJ code is searchable").contains("\"code\":\"620000001\"");
   }
 }
