@@ -2,7 +2,11 @@ package jp.tsumugi.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
@@ -12,6 +16,8 @@ import jp.tsumugi.app.common.TsumugiException;
  * nested calls join the outer transaction, any runtime exception rolls everything back.
  */
 final class JdbcTransactions implements Transactions {
+  private static final Logger LOG = Logger.getLogger(JdbcTransactions.class.getName());
+
   /** Work on a connection that may throw SQLException. */
   interface SqlWork<T> {
     T apply(Connection connection) throws SQLException;
@@ -19,6 +25,7 @@ final class JdbcTransactions implements Transactions {
 
   private final ConnectionPool pool;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   JdbcTransactions(ConnectionPool pool) {
     this.pool = pool;
@@ -31,11 +38,13 @@ final class JdbcTransactions implements Transactions {
     }
     Connection connection = borrow();
     bound.set(connection);
+    List<Runnable> actions = new ArrayList<>();
+    afterCommit.set(actions);
+    T result;
     try {
       connection.setAutoCommit(false);
-      T result = work.get();
+      result = work.get();
       connection.commit();
-      return result;
     } catch (SQLException e) {
       rollback(connection);
       throw SqlErrors.translate(e);
@@ -44,7 +53,27 @@ final class JdbcTransactions implements Transactions {
       throw e;
     } finally {
       bound.remove();
+      afterCommit.remove();
       pool.giveBack(connection);
+    }
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        // The data is committed; a failed follow-up (an index refresh) must not report the work as failed.
+        LOG.log(Level.WARNING, "after-commit action failed: {0}", e.getClass().getName());
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    List<Runnable> actions = afterCommit.get();
+    if (actions == null) {
+      action.run();
+    } else {
+      actions.add(action);
     }
   }
 

@@ -301,6 +301,18 @@ abstract class PatientStoreContractTest {
   }
 
   @Test
+  void aRegistrationRolledBackWithItsOuterTransactionNeverShowsInThisTerminalsIndex() {
+    search.refresh();
+    assertThatThrownBy(() -> store.transactions().run(() -> {
+      registered(yamada("19660526"));
+      throw new IllegalStateException("the check-in after it failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(search.search("ヤマダ", 10).total()).isZero();
+    PatientRecord r = registered(yamada("19660526"));
+    assertThat(search.search("ヤマダ", 10).hits()).extracting(h -> h.id()).containsExactly(r.id());
+  }
+
+  @Test
   void theOlderRepositoryInsertsWriteRevisionOneSoTheDemoKeepsWorking() {
     Patient p = store.patients().insert(new Patient(0, "000010", "佐藤", "一", "サトウ", "ハジメ", Sex.MALE, LocalDate.of(1950, 1, 1), "",
         "", ""));

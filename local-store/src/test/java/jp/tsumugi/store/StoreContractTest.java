@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditChain;
@@ -130,5 +131,22 @@ abstract class StoreContractTest {
       throw new IllegalStateException("boom");
     })).isInstanceOf(IllegalStateException.class);
     assertThat(store.clinics().find()).isEmpty();
+  }
+
+  @Test
+  void afterCommitActionsRunOnceTheOutermostTransactionCommittedAndNeverAfterARollback() {
+    List<String> ran = new ArrayList<>();
+    store.transactions().run(() -> {
+      store.transactions().run(() -> store.transactions().afterCommit(() -> ran.add("inner")));
+      assertThat(ran).as("the inner transaction has not committed anything yet").isEmpty();
+      store.transactions().afterCommit(() -> ran.add("outer"));
+    });
+    assertThat(ran).containsExactly("inner", "outer");
+    assertThatThrownBy(() -> store.transactions().run(() -> {
+      store.transactions().afterCommit(() -> ran.add("undone"));
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(IllegalStateException.class);
+    store.transactions().afterCommit(() -> ran.add("no transaction"));
+    assertThat(ran).containsExactly("inner", "outer", "no transaction");
   }
 }

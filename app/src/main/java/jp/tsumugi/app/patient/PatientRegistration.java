@@ -64,7 +64,9 @@ public final class PatientRegistration {
       return new RegistrationOutcome.Registered(stored);
     });
     if (outcome instanceof RegistrationOutcome.Registered) {
-      index.refresh();
+      // Called inside a larger transaction (a confirmed card-reader proposal), the index must not learn of a
+      // patient that is rolled back with it.
+      tx.afterCommit(index::refresh);
     }
     return outcome;
   }
@@ -88,7 +90,7 @@ public final class PatientRegistration {
           "revision=" + stored.revision()));
       return stored;
     });
-    index.refresh();
+    tx.afterCommit(index::refresh);
     return changed;
   }
 
