@@ -67,8 +67,9 @@ public final class SettingsViewModel {
       return;
     }
     String departmentText = departments.get();
+    Departments parsed;
     try {
-      Departments.parse(departmentText);
+      parsed = Departments.parse(departmentText);
     } catch (TsumugiException e) {
       departmentsInvalid.set(true);
       message.set(i18n.error(e.errorCode()));
@@ -81,6 +82,7 @@ public final class SettingsViewModel {
       return clinic;
     }, saved -> {
       busy.set(false);
+      departments.set(parsed.asText());
       message.set(i18n.text("settings.saved"));
       onSaved.accept(saved);
     }, e -> {
