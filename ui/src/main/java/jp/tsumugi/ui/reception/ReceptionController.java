@@ -277,6 +277,7 @@ public final class ReceptionController {
       }
     });
     registration.setOnRegistered(viewModel::choose);
+    registration.setOnOpenFailed(viewModel::warn);
     registration.setOnChanged(changed -> {
       if (returnToCheckIn != null) {
         returnToCheckIn = changed.patient();

@@ -84,6 +84,7 @@ public final class RegistrationViewModel {
   private final ObjectProperty<PatientSummary> registered = new SimpleObjectProperty<>();
   private Consumer<PatientSummary> onRegistered = p -> { };
   private Consumer<PatientAtReception.Changed> onChanged = c -> { };
+  private Consumer<String> onOpenFailed = text -> { };
   private PatientFile base;
   private String loadedQualifiedOn = "";
 
@@ -133,6 +134,11 @@ public final class RegistrationViewModel {
     this.onChanged = onChanged;
   }
 
+  /** Called with the error text when a patient cannot be opened for editing (the panel stays closed). */
+  public void setOnOpenFailed(Consumer<String> onOpenFailed) {
+    this.onOpenFailed = onOpenFailed;
+  }
+
   /** Opens an empty form (sex not chosen, insurance 本人). */
   public void openNew() {
     values.values().forEach(v -> v.set(""));
@@ -160,7 +166,7 @@ public final class RegistrationViewModel {
           CHANGED_AT.format(file.last().changedAt().atZone(clock.getZone())),
           "registered".equals(file.last().reason()) ? i18n.text("reception.register.reason.registered") : file.last().reason()));
       open.set(true);
-    }, e -> message.set(i18n.error(e)));
+    }, e -> onOpenFailed.accept(i18n.error(e)));
   }
 
   private void fill(PatientFile file) {
