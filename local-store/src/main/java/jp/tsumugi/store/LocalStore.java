@@ -29,6 +29,7 @@ import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.qualification.QualificationApplyStore;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
+import jp.tsumugi.app.reception.DepartmentSettings;
 import jp.tsumugi.app.reception.PatientLookup;
 import jp.tsumugi.app.reception.VisitRepository;
 import jp.tsumugi.app.patient.PatientStore;
@@ -375,6 +376,11 @@ public final class LocalStore implements AutoCloseable {
 
   public ClinicRepository clinics() {
     return new JdbcClinicRepository(tx);
+  }
+
+  /** The clinic's departments (診療科), stored with the clinic row. */
+  public DepartmentSettings departmentSettings() {
+    return new JdbcDepartmentSettings(tx);
   }
 
   public PatientRepository patients() {

@@ -76,6 +76,15 @@ public enum ErrorCode {
   INSURED_KIND_INVALID(5026, "Choose 本人 (1, the insured person) or 家族 (2, a family member)"),
   LIMIT_CATEGORY_INVALID(5027, "The limit category (限度額適用区分) is not a known code (A01 to A06, B01 to B10)"),
 
+  // 51xx: the registration and editing form at reception, clinic departments
+  PUBLIC_EXPENSE_ENDED(5100, "The public expense (公費) ended before today: enter the current certificate"),
+  PUBLIC_EXPENSE_OUTSIDE_INSURANCE(5101, "The public expense (公費) is not valid on any day of the insurance's validity"),
+  DEPARTMENTS_INVALID(5102, "Enter 1 to 30 departments (診療科), one per line or separated by commas, each at most 40 characters, "
+      + "without repeats"),
+  CLINIC_NOT_SET_UP(5103, "The clinic has not been set up yet"),
+  INSURANCE_REMOVAL_UNSUPPORTED(5104, "An insurance cannot be removed here: enter its end of validity (有効期限) instead"),
+  PUBLIC_EXPENSE_REMOVAL_UNSUPPORTED(5105, "A public expense (公費) cannot be removed here: enter its end of validity instead"),
+
   MASTER_FILE_UNREADABLE(6001, "A master file cannot be read"),
   MASTER_NOT_SHIFT_JIS(6002, "A master file is not Shift_JIS text (it looks like UTF-8 or another encoding)"),
   MASTER_CSV_MALFORMED(6003, "A master file is not valid CSV (for example an unterminated quote)"),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditEvent;
 import jp.tsumugi.app.audit.AuditLog;
@@ -45,7 +46,7 @@ public final class Reception {
   private final UserRepository users;
   private final CombinationCheck combinations;
   private final CombinationChoices choices;
-  private final Departments departments;
+  private final Supplier<Departments> departments;
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
@@ -53,6 +54,13 @@ public final class Reception {
   public Reception(VisitRepository visits, PatientRepository patients, PatientLookup lookup, UserRepository users,
       CombinationCheck combinations, CombinationChoices choices, Departments departments, AuditLog audit, Transactions tx,
       Clock clock) {
+    this(visits, patients, lookup, users, combinations, choices, () -> departments, audit, tx, clock);
+  }
+
+  /** With the departments read at every check-in (the clinic settings may change them while reception runs). */
+  public Reception(VisitRepository visits, PatientRepository patients, PatientLookup lookup, UserRepository users,
+      CombinationCheck combinations, CombinationChoices choices, Supplier<Departments> departments, AuditLog audit,
+      Transactions tx, Clock clock) {
     this.visits = visits;
     this.patients = patients;
     this.lookup = lookup;
@@ -69,8 +77,9 @@ public final class Reception {
     return LocalDate.now(clock);
   }
 
+  /** The clinic's departments now. */
   public Departments departments() {
-    return departments;
+    return departments.get();
   }
 
   /** Active users of role DOCTOR, by user name. */
@@ -87,9 +96,10 @@ public final class Reception {
   public Visit checkIn(Session session, CheckIn command) {
     session.require(Permission.RECEPTION);
     LocalDate date = today();
+    Departments offered = departments();
     String department = command.department() == null || command.department().isBlank()
-        ? departments.defaultName() : command.department().strip();
-    if (!departments.contains(department)) {
+        ? offered.defaultName() : command.department().strip();
+    if (!offered.contains(department)) {
       throw new TsumugiException(ErrorCode.RECEPTION_DEPARTMENT_UNKNOWN);
     }
     String doctor = command.doctor() == null || command.doctor().isBlank() ? null : command.doctor().strip();

@@ -19,8 +19,9 @@ import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
 import jp.tsumugi.app.qualification.ProposalConfirmation;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
-import jp.tsumugi.app.reception.Departments;
+import jp.tsumugi.app.reception.ClinicDepartments;
 import jp.tsumugi.app.reception.NewPatientAtReception;
+import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.patient.PatientNumberFormat;
 import jp.tsumugi.app.patient.PatientRegistration;
@@ -63,6 +64,8 @@ public final class AppServices implements AutoCloseable {
   private final PatientRegistration patientRegistration;
   private final InsuranceRegistration insuranceRegistration;
   private final NewPatientAtReception newPatientAtReception;
+  private final ClinicDepartments clinicDepartments;
+  private final PatientAtReception patientAtReception;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -89,10 +92,12 @@ public final class AppServices implements AutoCloseable {
     this.insuranceRegistration = new InsuranceRegistration(store.insuranceStore(),
         id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), clock);
     InsuranceCombinationsForReception combinations = new InsuranceCombinationsForReception(insuranceRegistration);
+    this.clinicDepartments = new ClinicDepartments(store.departmentSettings(), audit, store.transactions());
     this.reception = new Reception(store.visits(), store.patients(),
         new ForgivingPatientLookup(patientSearch, store.receptionPatientLookup()), store.users(),
-        combinations, combinations, Departments.DEFAULT, audit, store.transactions(), clock);
+        combinations, combinations, clinicDepartments::current, audit, store.transactions(), clock);
     this.newPatientAtReception = new NewPatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
+    this.patientAtReception = new PatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -200,6 +205,16 @@ public final class AppServices implements AutoCloseable {
   /** Registering a new patient with the main insurance at the 受付 counter (all or nothing). */
   public NewPatientAtReception newPatientAtReception() {
     return newPatientAtReception;
+  }
+
+  /** The full registration panel at reception: a new patient with insurance and 公費, or a patient's changes as revisions. */
+  public PatientAtReception patientAtReception() {
+    return patientAtReception;
+  }
+
+  /** The clinic's departments (診療科) offered at check-in, edited in the settings. */
+  public ClinicDepartments clinicDepartments() {
+    return clinicDepartments;
   }
 
   /** The day's reception queue (受付). */

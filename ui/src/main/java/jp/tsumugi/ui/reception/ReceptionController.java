@@ -1,6 +1,8 @@
 package jp.tsumugi.ui.reception;
 
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.ResourceBundle;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -11,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import jp.tsumugi.app.patient.PatientHit;
@@ -30,7 +34,8 @@ import jp.tsumugi.ui.search.SearchPopover;
 
 /**
  * Binds the 受付 screen. Keys: F7 受付 (confirm check-in, or go to the search field), F8 診察中,
- * F9 会計待ち, F10 会計済, F11 新患登録 (opens the registration panel; in it F11 registers), F12 取消 (asks for
+ * F9 会計待ち, F10 会計済, F11 新患登録 (opens the registration panel; in it F11 registers), Ctrl+E 患者変更 (the same
+ * panel filled with the patient of the check-in panel or of the selected row; F11 saves), F12 取消 (asks for
  * the reason), Enter on a row one step forward, Esc closes a panel. While the screen is showing, the queue's
  * change token is polled every few seconds.
  */
@@ -44,6 +49,8 @@ public final class ReceptionController {
   private final Timeline poller;
   private SearchPopover<PatientSummary> popover;
   private long selectedVisitId = -1;
+  private PatientSummary returnToCheckIn;
+  private String savedInfo;
 
   @FXML private VBox root;
   @FXML private TextField patientSearch;
@@ -51,6 +58,11 @@ public final class ReceptionController {
   @FXML private Label registerMessage;
   @FXML private ListView<PatientHit> registerDuplicates;
   @FXML private Button registerAnywayButton;
+  @FXML private Button registerButton;
+  @FXML private Label registerTitle;
+  @FXML private Label registerRevision;
+  @FXML private HBox registerReasonRow;
+  @FXML private ResourceBundle resources;
   @FXML private VBox checkInPane;
   @FXML private Label checkInPatient;
   @FXML private ComboBox<String> department;
@@ -193,23 +205,41 @@ public final class ReceptionController {
   private void bindRegistration() {
     registerPane.visibleProperty().bind(registration.openProperty());
     registerPane.managedProperty().bind(registration.openProperty());
+    registerTitle.textProperty().bind(registration.titleProperty());
+    registerRevision.textProperty().bind(registration.revisionTextProperty());
+    registerReasonRow.visibleProperty().bind(registration.editingProperty());
+    registerReasonRow.managedProperty().bind(registration.editingProperty());
+    registerButton.textProperty().bind(Bindings.when(registration.editingProperty())
+        .then(resources.getString("reception.register.save")).otherwise(resources.getString("reception.register.confirm")));
     List<String> fields = RegistrationViewModel.FIELDS;
     for (int i = 0; i < fields.size(); i++) {
-      TextField input = registrationInput(fields.get(i));
-      input.textProperty().bindBidirectional(registration.value(fields.get(i)));
+      String field = fields.get(i);
+      Control input = registrationInput(field);
+      if (input instanceof TextField text) {
+        text.textProperty().bindBidirectional(registration.value(field));
+      } else {
+        bindChoice(castChoice(input), field);
+      }
       // Enter moves on, like Tab: registering half a form (say, before the insurance) takes F11 on purpose.
-      String next = fields.get((i + 1) % fields.size());
-      input.setOnAction(e -> registrationInput(next).requestFocus());
+      int index = i;
+      input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        if (e.getCode() == KeyCode.ENTER && !(input instanceof ComboBox<?> box && box.isShowing())) {
+          nextRegistrationInput(index).requestFocus();
+          e.consume();
+        }
+      });
     }
     registration.errorFieldProperty().addListener((obs, old, now) -> {
       for (String field : RegistrationViewModel.FIELDS) {
         registrationInput(field).getStyleClass().remove("field-error");
       }
       if (now != null && RegistrationViewModel.FIELDS.contains(now)) {
-        TextField bad = registrationInput(now);
+        Control bad = registrationInput(now);
         bad.getStyleClass().add("field-error");
         bad.requestFocus();
-        bad.selectAll();
+        if (bad instanceof TextField text) {
+          text.selectAll();
+        }
       }
     });
     registerMessage.textProperty().bind(registration.messageProperty());
@@ -233,18 +263,118 @@ public final class ReceptionController {
         viewModel.closeCheckIn();
         Platform.runLater(() -> registrationInput(RegistrationViewModel.FIELDS.get(0)).requestFocus());
       } else {
-        patientSearch.requestFocus();
+        if (returnToCheckIn != null) {
+          PatientSummary back = returnToCheckIn;
+          returnToCheckIn = null;
+          viewModel.choose(back);
+        } else {
+          patientSearch.requestFocus();
+        }
+        if (savedInfo != null) {
+          viewModel.inform(savedInfo);
+          savedInfo = null;
+        }
       }
     });
     registration.setOnRegistered(viewModel::choose);
+    registration.setOnOpenFailed(viewModel::warn);
+    registration.setOnChanged(changed -> {
+      if (returnToCheckIn != null) {
+        returnToCheckIn = changed.patient();
+      }
+      viewModel.reload();
+      // Shown once the panel has closed (re-opening the check-in panel clears the line above the queue).
+      savedInfo = changed.written()
+          ? MessageFormat.format(resources.getString("reception.register.changed"), changed.revision())
+          : resources.getString("reception.register.unchanged");
+    });
   }
 
-  private TextField registrationInput(String field) {
-    return (TextField) registerPane.lookup("#reg_" + field.replace('.', '_'));
+  @SuppressWarnings("unchecked")
+  private static ComboBox<RegistrationViewModel.Choice> castChoice(Control input) {
+    return (ComboBox<RegistrationViewModel.Choice>) input;
+  }
+
+  /**
+   * A choice box bound to the field's code. Keyboard: Up/Down step through the choices, a typed character picks
+   * the choice whose code or label starts with it (性別: 1 or 男, 2 or 女), Space opens the list.
+   */
+  private void bindChoice(ComboBox<RegistrationViewModel.Choice> box, String field) {
+    List<RegistrationViewModel.Choice> options = registration.choices(field);
+    box.getItems().setAll(options);
+    javafx.beans.property.StringProperty code = registration.value(field);
+    Runnable fromCode = () -> box.setValue(options.stream().filter(c -> c.code().equals(code.get())).findFirst().orElse(null));
+    code.addListener((obs, old, now) -> fromCode.run());
+    fromCode.run();
+    box.valueProperty().addListener((obs, old, now) -> code.set(now == null ? "" : now.code()));
+    box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (box.isShowing() || (e.getCode() != KeyCode.UP && e.getCode() != KeyCode.DOWN)) {
+        return;
+      }
+      int at = options.indexOf(box.getValue());
+      int next = e.getCode() == KeyCode.DOWN ? Math.min(options.size() - 1, at + 1) : Math.max(0, at - 1);
+      box.setValue(options.get(next));
+      e.consume();
+    });
+    box.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+      String typed = e.getCharacter();
+      if (typed == null || typed.isBlank() || typed.equals("\r")) {
+        return;
+      }
+      String t = typed.toUpperCase(java.util.Locale.ROOT);
+      options.stream().filter(c -> !c.code().isEmpty() && c.code().startsWith(t)).findFirst()
+          .or(() -> options.stream().filter(c -> c.label().startsWith(typed)).findFirst())
+          .ifPresent(c -> {
+            box.setValue(c);
+            e.consume();
+          });
+    });
+  }
+
+  /** The next input after the one at {@code index} that is showing (the reason only while editing). */
+  private Control nextRegistrationInput(int index) {
+    List<String> fields = RegistrationViewModel.FIELDS;
+    for (int step = 1; step <= fields.size(); step++) {
+      Control next = registrationInput(fields.get((index + step) % fields.size()));
+      if (next.isVisible() && (next.getParent() == null || next.getParent().isVisible())) {
+        return next;
+      }
+    }
+    return registrationInput(fields.get(0));
+  }
+
+  private Control registrationInput(String field) {
+    return (Control) registerPane.lookup("#reg_" + field.replace('.', '_'));
+  }
+
+  /** Ctrl+E: changes the patient of the open check-in panel, else the patient of the selected queue row. */
+  private void editPatient() {
+    if (registration.openProperty().get()) {
+      return;
+    }
+    PatientSummary chosen = viewModel.chosenPatient();
+    if (chosen != null) {
+      returnToCheckIn = chosen;
+      registration.openEdit(chosen.id());
+      return;
+    }
+    long patientId = viewModel.patientIdOf(selected());
+    if (patientId < 0) {
+      viewModel.warn(resources.getString("reception.register.noPatient"));
+      return;
+    }
+    returnToCheckIn = null;
+    registration.openEdit(patientId);
   }
 
   private void onKey(KeyEvent e) {
     switch (e.getCode()) {
+      case E -> {
+        if (!e.isShortcutDown()) {
+          return;
+        }
+        editPatient();
+      }
       case F11 -> {
         if (registration.openProperty().get()) {
           registration.register(false);
@@ -293,6 +423,11 @@ public final class ReceptionController {
   @FXML
   private void onOpenRegister() {
     registration.openNew();
+  }
+
+  @FXML
+  private void onEditPatient() {
+    editPatient();
   }
 
   @FXML

@@ -21,6 +21,7 @@ import jp.tsumugi.app.common.Wareki;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.reception.ChangeToken;
 import jp.tsumugi.app.reception.CombinationChoices;
+import jp.tsumugi.app.reception.Departments;
 import jp.tsumugi.app.reception.PatientSummary;
 import jp.tsumugi.app.reception.QueueEntry;
 import jp.tsumugi.app.reception.QueueRow;
@@ -81,6 +82,7 @@ public final class ReceptionViewModel {
   private final StringProperty info = new SimpleStringProperty("");
   private final StringProperty summary = new SimpleStringProperty("");
   private final Map<String, String> doctorNames = new HashMap<>();
+  private final Map<Long, Long> patientOfVisit = new HashMap<>();
   private ChangeToken token = ChangeToken.NONE;
   private long cancelVisitId;
   private boolean loading;
@@ -91,8 +93,23 @@ public final class ReceptionViewModel {
     this.i18n = i18n;
     this.session = session;
     this.clock = clock;
-    departments.setAll(reception.departments().names());
-    department.set(reception.departments().defaultName());
+    showDepartments(Departments.DEFAULT);
+  }
+
+  /**
+   * The clinic's departments as offered at check-in. The chosen one stays chosen (staff often check several
+   * patients into one department) until the clinic's list changes; then the first, the default, is chosen.
+   */
+  private void showDepartments(Departments offered) {
+    if (!departments.equals(offered.names())) {
+      departments.setAll(offered.names());
+      department.set(offered.defaultName());
+    } else if (department.get() == null || !offered.contains(department.get())) {
+      department.set(offered.defaultName());
+    }
+  }
+
+  private record Choices(List<CombinationChoices.Choice> combinations, Departments departments) {
   }
 
   /** Loads the doctors and the queue. */
@@ -162,6 +179,10 @@ public final class ReceptionViewModel {
           v.selfPay() ? i18n.text("reception.selfPay") : r.insuranceLabel(), statusText(e.status()),
           e.qualificationUnverified() ? i18n.text("reception.unverified") : "", e.status()));
     }
+    patientOfVisit.clear();
+    for (QueueRow r : queue) {
+      patientOfVisit.put(r.entry().visit().id(), r.entry().visit().patientId());
+    }
     rows.setAll(lines);
     summary.set(i18n.text("reception.summary", lines.size(), waiting));
   }
@@ -199,9 +220,10 @@ public final class ReceptionViewModel {
     patientText.set(chosen.patientNumber() + "  " + chosen.name() + "（" + chosen.kana() + "）  " + ageSex(chosen, reception.today()));
     message.set("");
     info.set("");
-    executor.submit(() -> reception.checkInChoices(session, chosen.id()), found -> {
+    executor.submit(() -> new Choices(reception.checkInChoices(session, chosen.id()), reception.departments()), found -> {
+      showDepartments(found.departments());
       List<CombinationChoice> choices = new ArrayList<>();
-      for (CombinationChoices.Choice c : found) {
+      for (CombinationChoices.Choice c : found.combinations()) {
         choices.add(new CombinationChoice(c.combinationId(), c.label()));
       }
       choices.add(new CombinationChoice(null, i18n.text("reception.selfPay")));
@@ -285,6 +307,27 @@ public final class ReceptionViewModel {
 
   public void closeCancel() {
     cancelOpen.set(false);
+  }
+
+  /** The patient of a queue row (for editing the patient from the queue), or -1 if the row is unknown. */
+  public long patientIdOf(Row row) {
+    return row == null ? -1 : patientOfVisit.getOrDefault(row.visitId(), -1L);
+  }
+
+  /** The patient of the open check-in panel, or null. */
+  public PatientSummary chosenPatient() {
+    return checkInOpen.get() ? patient.get() : null;
+  }
+
+  /** Shows a confirmation above the queue. */
+  public void inform(String text) {
+    message.set("");
+    info.set(text);
+  }
+
+  /** Shows a problem above the queue. */
+  public void warn(String text) {
+    message.set(text);
   }
 
   private void fail(RuntimeException e) {

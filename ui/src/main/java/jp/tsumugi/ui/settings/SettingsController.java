@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.tsumugi.app.clinic.Prefecture;
@@ -20,6 +21,7 @@ public final class SettingsController {
   @FXML private TextField address;
   @FXML private TextField phone;
   @FXML private TextField idleLockMinutes;
+  @FXML private TextArea departments;
   @FXML private Label message;
   @FXML private Button saveButton;
 
@@ -32,6 +34,15 @@ public final class SettingsController {
     ClinicFields.bind(viewModel.form(), new ClinicFields.Controls(institutionCode, prefecture, clinicName, postalCode,
         address, phone, idleLockMinutes));
     fields.disableProperty().bind(viewModel.editableProperty().not());
+    departments.textProperty().bindBidirectional(viewModel.departmentsProperty());
+    departments.disableProperty().bind(viewModel.editableProperty().not());
+    viewModel.departmentsInvalidProperty().addListener((obs, was, invalid) -> {
+      departments.getStyleClass().remove("field-error");
+      if (invalid) {
+        departments.getStyleClass().add("field-error");
+        departments.requestFocus();
+      }
+    });
     saveButton.disableProperty().bind(viewModel.editableProperty().not().or(viewModel.busyProperty()));
     message.textProperty().bind(viewModel.messageProperty());
     viewModel.load();

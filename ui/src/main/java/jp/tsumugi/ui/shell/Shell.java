@@ -178,7 +178,7 @@ public final class Shell {
     lockOverlay.visibleProperty().bind(lock.lockedProperty());
     Map<Section, Supplier<Node>> sections = new EnumMap<>(Section.class);
     sections.put(Section.SETTINGS, () -> {
-      SettingsViewModel settings = new SettingsViewModel(services.clinicService(), executor, i18n, session,
+      SettingsViewModel settings = new SettingsViewModel(services.clinicService(), services.clinicDepartments(), executor, i18n, session,
           clinic -> {
             vm.clinicChanged(clinic);
             idle.detach();
@@ -190,7 +190,8 @@ public final class Shell {
     sections.put(Section.RECEPTION, () -> {
       ReceptionViewModel reception = new ReceptionViewModel(services.reception(), executor, i18n, session,
           services.clock());
-      RegistrationViewModel registration = new RegistrationViewModel(services.newPatientAtReception(), executor, i18n, session);
+      RegistrationViewModel registration = new RegistrationViewModel(services.patientAtReception(), executor, i18n, session,
+          services.clock());
       return loader.load("Reception.fxml", ReceptionController.class,
           () -> new ReceptionController(reception, registration, executor)).root();
     });

@@ -77,12 +77,19 @@ class ReceptionRegistrationScreenTest {
     robot.write(text);
   }
 
+  /** A choice box takes the typed code from the keyboard (2 = 女). */
+  private static void choose(FxRobot robot, String field, String typed) {
+    javafx.scene.Node box = robot.lookup("#reg_" + field.replace('.', '_')).query();
+    robot.interact(box::requestFocus);
+    robot.write(typed);
+  }
+
   private void fillPatient(FxRobot robot) {
     type(robot, "familyName", "水瀬");
     type(robot, "givenName", "悠希");
     type(robot, "familyKana", FAMILY_KANA);
     type(robot, "givenKana", GIVEN_KANA);
-    type(robot, "sex", "2");
+    choose(robot, "sex", "2");
     type(robot, "birthDate", "S41.5.26");
     type(robot, "phone", "03-1234-5678");
     type(robot, "postalCode", "150-0001");

@@ -1,0 +1,213 @@
+package jp.tsumugi.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.clinic.Clinic;
+import jp.tsumugi.app.common.ErrorCode;
+import jp.tsumugi.app.common.InvalidFieldException;
+import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.insurance.InsuranceCombination;
+import jp.tsumugi.app.insurance.InsuranceForm;
+import jp.tsumugi.app.insurance.InsuranceRecord;
+import jp.tsumugi.app.insurance.InsuranceRegistration;
+import jp.tsumugi.app.insurance.PublicExpense;
+import jp.tsumugi.app.insurance.PublicExpenseForm;
+import jp.tsumugi.app.patient.PatientForm;
+import jp.tsumugi.app.patient.PatientNumberFormat;
+import jp.tsumugi.app.patient.PatientRegistration;
+import jp.tsumugi.app.patient.PatientRevision;
+import jp.tsumugi.app.patient.PatientSearch;
+import jp.tsumugi.app.qualification.LimitCategory;
+import jp.tsumugi.app.reception.ClinicDepartments;
+import jp.tsumugi.app.reception.Departments;
+import jp.tsumugi.app.reception.NewPatientAtReception;
+import jp.tsumugi.app.reception.PatientAtReception;
+import jp.tsumugi.app.reception.PatientEntry;
+import jp.tsumugi.app.reception.PatientFile;
+import jp.tsumugi.app.security.Role;
+import jp.tsumugi.app.security.Session;
+import jp.tsumugi.app.security.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The full registration panel's use case (patient + insurance + 公費 + combinations, edits as revisions) and
+ * the clinic's departments (V11 column) on a real store, run on H2 and PostgreSQL.
+ */
+abstract class PatientAtReceptionContractTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T01:02:03.456Z"), ZoneId.of("Asia/Tokyo"));
+  private static final PublicExpenseForm NANBYOU = new PublicExpenseForm("54136015", "1111111", "R6.4.1", "R9.3.31", "10000");
+  private static final PublicExpenseForm LOCAL = new PublicExpenseForm("85144004", "", "R6.4.1", "", "");
+  protected LocalStore store;
+  private PatientAtReception desk;
+  private ClinicDepartments departments;
+  private final Session clerk = session(Role.CLERK);
+  private final Session admin = session(Role.ADMIN);
+
+  abstract LocalStore openStore() throws Exception;
+
+  private static Session session(Role role) {
+    return new Session(new User(1, role.name().toLowerCase(java.util.Locale.ROOT), "職員", role, "x", null, true, 0, null,
+        CLOCK.instant()), "desk-1", CLOCK.instant());
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    store = openStore();
+    HashChainedAuditLog audit = new HashChainedAuditLog(store.auditEntries(), CLOCK);
+    PatientRegistration patients = new PatientRegistration(store.patientStore(), new PatientSearch(store.patientStore(), CLOCK),
+        audit, store.transactions(), CLOCK, PatientNumberFormat.DEFAULT);
+    InsuranceRegistration insurance = new InsuranceRegistration(store.insuranceStore(),
+        id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), CLOCK);
+    desk = new PatientAtReception(patients, insurance, store.transactions(), CLOCK);
+    departments = new ClinicDepartments(store.departmentSettings(), audit, store.transactions());
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  private static PatientForm suzuki(String alias, String address) {
+    return new PatientForm("鈴木", "一郎", "スズキ", "イチロウ", alias, "1", "S23.3.3", "160-0022", address, "03-1234-5678",
+        "090-1234-5678", "鈴木花子（妻）", "090-8765-4321", "ペニシリン禁");
+  }
+
+  private static InsuranceForm elderly(String symbol) {
+    return new InsuranceForm("01130012", symbol, "345", "01", "1", "R5.4.1", "R5.4.1", "", "2", "", false, "B04", "", "");
+  }
+
+  private long register(PatientEntry entry) {
+    return desk.register(clerk, entry, false).registered().orElseThrow().id();
+  }
+
+  @Test
+  void aPatientWithAliasElderlyCertificateAndTwoPublicExpensesGetsOneCombinationPerPublicExpenseAndOneWithBoth() {
+    long id = register(new PatientEntry(suzuki("イチさん", "東京都新宿区1-1"), elderly("12"), List.of(NANBYOU, LOCAL,
+        new PublicExpenseForm("", "", "", "", ""))));
+
+    var record = store.patientStore().findRecord(id).orElseThrow();
+    assertThat(record.details().alias()).isEqualTo("イチさん");
+    assertThat(record.details().mobilePhone()).isEqualTo("090-1234-5678");
+    assertThat(record.details().emergencyContact()).isEqualTo("鈴木花子（妻）");
+    assertThat(record.details().emergencyPhone()).isEqualTo("090-8765-4321");
+    assertThat(record.details().memo()).isEqualTo("ペニシリン禁");
+    InsuranceRecord ins = store.insuranceStore().insurancesOfPatient(id).get(0);
+    assertThat(ins.elderlyRecipientTenths()).isEqualTo(2);
+    assertThat(ins.limitCategory()).contains(LimitCategory.B04);
+    List<PublicExpense> pes = store.insuranceStore().publicExpensesOfPatient(id);
+    assertThat(pes).extracting(PublicExpense::payerNumber).containsExactlyInAnyOrder("54136015", "85144004");
+    long nanbyou = pes.stream().filter(p -> p.lawNumber().equals("54")).findFirst().orElseThrow().id();
+    long local = pes.stream().filter(p -> p.lawNumber().equals("85")).findFirst().orElseThrow().id();
+    assertThat(store.insuranceStore().combinationsOfPatient(id)).extracting(InsuranceCombination::publicExpenseIds)
+        .containsExactlyInAnyOrder(List.of(), List.of(nanbyou), List.of(local), List.of(nanbyou, local));
+  }
+
+  @Test
+  void aPublicExpenseWithAWrongCheckDigitOrEndedBeforeTodayIsRefusedAtItsLineAndNothingIsSaved() {
+    long patients = store.patients().count();
+    long audit = store.auditEntries().count();
+    PublicExpenseForm wrongDigit = new PublicExpenseForm("54136016", "1111111", "R6.4.1", "", "");
+    assertThatThrownBy(() -> desk.register(clerk, new PatientEntry(suzuki("", ""), elderly("12"), List.of(LOCAL, wrongDigit)),
+        false)).isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.PUBLIC_PAYER_NUMBER_INVALID);
+          assertThat(e.field()).isEqualTo("publicExpense2.payerNumber");
+        });
+    PublicExpenseForm ended = new PublicExpenseForm("54136015", "1111111", "R6.4.1", "R7.3.31", "");
+    assertThatThrownBy(() -> desk.register(clerk, new PatientEntry(suzuki("", ""), elderly("12"), List.of(ended)), false))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.PUBLIC_EXPENSE_ENDED);
+          assertThat(e.field()).isEqualTo("publicExpense1.validTo");
+        });
+    InsuranceForm endedInsurance = new InsuranceForm("01130012", "12", "345", "01", "1", "R2.4.1", "R2.4.1", "R3.3.31", "", "",
+        false, "", "", "");
+    assertThatThrownBy(() -> desk.register(clerk, new PatientEntry(suzuki("", ""), endedInsurance, List.of(LOCAL)), false))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.PUBLIC_EXPENSE_OUTSIDE_INSURANCE);
+          assertThat(e.field()).isEqualTo("publicExpense1.validFrom");
+        });
+    assertThat(store.patients().count()).isEqualTo(patients);
+    assertThat(store.auditEntries().count()).isEqualTo(audit);
+  }
+
+  @Test
+  void editingWritesRevisionTwoForThePatientAndTheInsuranceAndKeepsRevisionOne() {
+    long id = register(new PatientEntry(suzuki("", "東京都新宿区1-1"), elderly("12"), List.of(NANBYOU)));
+    PatientFile opened = desk.open(clerk, id);
+    assertThat(opened.revisions()).isEqualTo(1);
+    assertThat(opened.last().author()).isEqualTo("clerk");
+    assertThat(opened.insurance()).isPresent();
+    assertThat(opened.publicExpenses()).hasSize(1);
+
+    PatientAtReception.Changed changed = desk.change(clerk, opened, new PatientEntry(suzuki("", "東京都渋谷区2-2"), elderly("99"),
+        List.of(NANBYOU, LOCAL)), "転居と保険証の記号変更");
+
+    assertThat(changed.written()).isTrue();
+    assertThat(changed.revision()).isEqualTo(2);
+    List<PatientRevision> history = store.patientStore().history(id);
+    assertThat(history).extracting(h -> h.record().patient().address()).containsExactly("東京都新宿区1-1", "東京都渋谷区2-2");
+    assertThat(history.get(1).reason()).isEqualTo("転居と保険証の記号変更");
+    long insuranceId = opened.insurance().orElseThrow().id();
+    assertThat(store.insuranceStore().insuranceHistory(insuranceId)).extracting(r -> r.state().insurance().symbol())
+        .containsExactly("12", "99");
+    assertThat(store.insuranceStore().insurancesOfPatient(id)).hasSize(1);
+    assertThat(store.insuranceStore().publicExpensesOfPatient(id)).hasSize(2);
+    assertThat(store.insuranceStore().combinationsOfPatient(id)).hasSize(4);
+
+    PatientFile reopened = desk.open(clerk, id);
+    assertThat(reopened.revisions()).isEqualTo(2);
+    assertThat(desk.change(clerk, reopened, new PatientEntry(suzuki("", "東京都渋谷区2-2"), elderly("99"), List.of(NANBYOU, LOCAL)),
+        "").written()).as("nothing changed: nothing written, no reason needed").isFalse();
+    assertThat(store.patientStore().history(id)).hasSize(2);
+  }
+
+  @Test
+  void anEditWithoutReasonOrOverAStaleStateSavesNothing() {
+    long id = register(new PatientEntry(suzuki("", "東京都新宿区1-1"), elderly("12"), List.of()));
+    PatientFile opened = desk.open(clerk, id);
+    PatientEntry moved = new PatientEntry(suzuki("", "東京都渋谷区2-2"), elderly("99"), List.of(LOCAL));
+    assertThatThrownBy(() -> desk.change(clerk, opened, moved, " "))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+    desk.change(clerk, opened, new PatientEntry(suzuki("", "東京都中野区3-3"), elderly("12"), List.of()), "転居");
+    assertThatThrownBy(() -> desk.change(clerk, opened, moved, "記号変更"))
+        .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REVISION_CONFLICT));
+    assertThat(store.insuranceStore().insuranceHistory(opened.insurance().orElseThrow().id())).hasSize(1);
+    assertThat(store.insuranceStore().publicExpensesOfPatient(id)).isEmpty();
+    assertThat(store.patientStore().findRecord(id).orElseThrow().patient().address()).isEqualTo("東京都中野区3-3");
+    assertThatThrownBy(() -> desk.change(clerk, desk.open(clerk, id), new PatientEntry(suzuki("", "x"), null, List.of()), "保険削除"))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.INSURANCE_REMOVAL_UNSUPPORTED);
+          assertThat(e.field()).isEqualTo(NewPatientAtReception.INSURANCE_FIELD_PREFIX + "insurerNumber");
+        });
+  }
+
+  @Test
+  void departmentsAreStoredWithTheClinicAndDefaultToInternalMedicine() {
+    assertThat(departments.current()).isEqualTo(Departments.DEFAULT);
+    assertThatThrownBy(() -> departments.update(admin, "内科\n小児科"))
+        .as("no clinic row yet").isInstanceOfSatisfying(TsumugiException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CLINIC_NOT_SET_UP));
+    store.clinics().save(new Clinic("1234567", "13", "紡クリニック", "160-0022", "東京都", "03-1234-5678", "1", 5));
+    assertThat(store.departmentSettings().find()).isEqualTo(Optional.empty());
+
+    departments.update(admin, "小児科\n内科、 皮膚科 \n\n");
+
+    assertThat(departments.current().names()).containsExactly("小児科", "内科", "皮膚科");
+    assertThat(store.clinics().find()).get().extracting(Clinic::name).isEqualTo("紡クリニック");
+    assertThatThrownBy(() -> departments.update(admin, "内科,内科"))
+        .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DEPARTMENTS_INVALID));
+    assertThatThrownBy(() -> departments.update(clerk, "外科"))
+        .isInstanceOf(TsumugiException.class);
+    assertThat(departments.current().names()).containsExactly("小児科", "内科", "皮膚科");
+  }
+}
