@@ -27,7 +27,6 @@ import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.qualification.LimitCategory;
 import jp.tsumugi.app.reception.ClinicDepartments;
 import jp.tsumugi.app.reception.Departments;
-import jp.tsumugi.app.reception.NewPatientAtReception;
 import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.PatientEntry;
 import jp.tsumugi.app.reception.PatientFile;
@@ -187,7 +186,7 @@ abstract class PatientAtReceptionContractTest {
     assertThatThrownBy(() -> desk.change(clerk, desk.open(clerk, id), new PatientEntry(suzuki("", "x"), null, List.of()), "保険削除"))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
           assertThat(e.errorCode()).isEqualTo(ErrorCode.INSURANCE_REMOVAL_UNSUPPORTED);
-          assertThat(e.field()).isEqualTo(NewPatientAtReception.INSURANCE_FIELD_PREFIX + "insurerNumber");
+          assertThat(e.field()).isEqualTo(PatientAtReception.INSURANCE_FIELD_PREFIX + "insurerNumber");
         });
   }
 

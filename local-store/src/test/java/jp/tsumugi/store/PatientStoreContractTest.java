@@ -35,7 +35,8 @@ import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.patient.RegistrationOutcome;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.qualification.LimitCategory;
-import jp.tsumugi.app.reception.NewPatientAtReception;
+import jp.tsumugi.app.reception.PatientAtReception;
+import jp.tsumugi.app.reception.PatientEntry;
 import jp.tsumugi.app.security.Role;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.app.security.User;
@@ -327,9 +328,9 @@ abstract class PatientStoreContractTest {
 
   @Test
   void newPatientAtReceptionWithABadInsurerCheckDigitSavesNeitherPatientNorInsurance() {
-    NewPatientAtReception intake = new NewPatientAtReception(patients, insurance, store.transactions(), CLOCK);
-    assertThatThrownBy(() -> intake.register(clerk, yamada("S41.5.26"), InsuranceForm.basic("01130013", "12", "345", "01", true,
-        "R5.4.1"), false))
+    PatientAtReception intake = new PatientAtReception(patients, insurance, store.transactions(), CLOCK);
+    InsuranceForm wrongDigit = InsuranceForm.basic("01130013", "12", "345", "01", true, "R5.4.1");
+    assertThatThrownBy(() -> intake.register(clerk, new PatientEntry(yamada("S41.5.26"), wrongDigit, List.of()), false))
         .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
           assertThat(e.field()).isEqualTo("insurance.insurerNumber");
           assertThat(e.errorCode()).isEqualTo(ErrorCode.INSURER_NUMBER_INVALID);
@@ -339,9 +340,9 @@ abstract class PatientStoreContractTest {
 
   @Test
   void newPatientAtReceptionRegistersPatientAndInsuranceTogetherAndStopsAtTheLikelyDuplicate() {
-    NewPatientAtReception intake = new NewPatientAtReception(patients, insurance, store.transactions(), CLOCK);
-    NewPatientAtReception.Result first = intake.register(clerk, yamada("S41.5.26"),
-        InsuranceForm.basic("01130012", "12", "345", "01", true, "R5.4.1"), false);
+    PatientAtReception intake = new PatientAtReception(patients, insurance, store.transactions(), CLOCK);
+    PatientAtReception.Result first = intake.register(clerk, new PatientEntry(yamada("S41.5.26"),
+        InsuranceForm.basic("01130012", "12", "345", "01", true, "R5.4.1"), List.of()), false);
     assertThat(first.outcome()).isInstanceOf(RegistrationOutcome.Registered.class);
     long id = first.registered().orElseThrow().id();
     assertThat(first.registered().orElseThrow().birthDate()).isEqualTo(LocalDate.of(1966, 5, 26));
@@ -349,7 +350,7 @@ abstract class PatientStoreContractTest {
         .satisfies(r -> assertThat(r.insurance().insurerNumber()).isEqualTo("01130012"));
     assertThat(insurance.validCombinationsForCheckIn(id, TODAY)).hasSize(1);
 
-    NewPatientAtReception.Result again = intake.register(clerk, yamada("19660526"), null, false);
+    PatientAtReception.Result again = intake.register(clerk, new PatientEntry(yamada("19660526"), null, List.of()), false);
     assertThat(again.registered()).isEmpty();
     assertThat(again.outcome()).isInstanceOfSatisfying(RegistrationOutcome.LikelyDuplicates.class,
         d -> assertThat(d.candidates()).extracting(c -> c.id()).containsExactly(id));

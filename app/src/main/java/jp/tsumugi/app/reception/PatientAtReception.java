@@ -34,6 +34,8 @@ import jp.tsumugi.app.security.Session;
  * insurance). A change writes new revisions, with a reason, only of what changed (docs/adr/0022).
  */
 public final class PatientAtReception {
+  /** Prefix of the field names of insurance errors, so the screen can tell them from patient fields. */
+  public static final String INSURANCE_FIELD_PREFIX = "insurance.";
   /** Prefix of the field names of 公費 errors: {@code publicExpense1.} is the first line. */
   public static final String PUBLIC_EXPENSE_FIELD_PREFIX = "publicExpense";
   static final int REASON_MAX = 200;
@@ -50,6 +52,10 @@ public final class PatientAtReception {
     this.clock = clock;
   }
 
+  /** What was registered, or the likely duplicates (then nothing was saved). */
+  public record Result(RegistrationOutcome outcome, Optional<PatientSummary> registered) {
+  }
+
   /** What a change did: the patient as now, the patient revision, and whether anything was written. */
   public record Changed(PatientSummary patient, int revision, boolean written) {
   }
@@ -63,7 +69,7 @@ public final class PatientAtReception {
    * Registers the patient, the insurance (unless null), the 公費 and their combinations. Likely duplicates
    * stop it unless {@code registerAnyway}; validation errors are thrown before anything is saved.
    */
-  public NewPatientAtReception.Result register(Session session, PatientEntry entry, boolean registerAnyway) {
+  public Result register(Session session, PatientEntry entry, boolean registerAnyway) {
     LocalDate today = LocalDate.now(clock);
     PatientValidation.validate(entry.patient(), 0, "-", 1, today);
     InsuranceRecord insurance = entry.insurance() == null ? null : validInsurance(entry.insurance(), 0, 0, 1, today);
@@ -79,7 +85,7 @@ public final class PatientAtReception {
     return tx.inTransaction(() -> {
       RegistrationOutcome outcome = patients.register(session, entry.patient(), registerAnyway);
       if (!(outcome instanceof RegistrationOutcome.Registered registered)) {
-        return new NewPatientAtReception.Result(outcome, Optional.empty());
+        return new Result(outcome, Optional.empty());
       }
       PatientRecord record = registered.record();
       List<PublicExpense> stored = new ArrayList<>();
@@ -90,7 +96,7 @@ public final class PatientAtReception {
         InsuranceRecord added = insurances.addInsurance(session, record.id(), entry.insurance());
         combine(session, record.id(), added, stored, today);
       }
-      return new NewPatientAtReception.Result(outcome, Optional.of(summary(record)));
+      return new Result(outcome, Optional.of(summary(record)));
     });
   }
 
@@ -132,7 +138,7 @@ public final class PatientAtReception {
     if (entry.insurance() == null) {
       if (baseInsurance.isPresent()) {
         throw new InvalidFieldException(ErrorCode.INSURANCE_REMOVAL_UNSUPPORTED,
-            NewPatientAtReception.INSURANCE_FIELD_PREFIX + "insurerNumber");
+            INSURANCE_FIELD_PREFIX + "insurerNumber");
       }
     } else {
       InsuranceRecord typed = baseInsurance
@@ -233,7 +239,7 @@ public final class PatientAtReception {
     try {
       return InsuranceValidation.insurance(form, id, patientId, revision, today);
     } catch (InvalidFieldException e) {
-      throw new InvalidFieldException(e.errorCode(), NewPatientAtReception.INSURANCE_FIELD_PREFIX + e.field(), e);
+      throw new InvalidFieldException(e.errorCode(), INSURANCE_FIELD_PREFIX + e.field(), e);
     }
   }
 

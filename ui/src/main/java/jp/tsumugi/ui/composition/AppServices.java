@@ -20,7 +20,6 @@ import jp.tsumugi.app.qualification.ProposalConfirmation;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.reception.ClinicDepartments;
-import jp.tsumugi.app.reception.NewPatientAtReception;
 import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.patient.PatientNumberFormat;
@@ -63,7 +62,6 @@ public final class AppServices implements AutoCloseable {
   private final PatientSearch patientSearch;
   private final PatientRegistration patientRegistration;
   private final InsuranceRegistration insuranceRegistration;
-  private final NewPatientAtReception newPatientAtReception;
   private final ClinicDepartments clinicDepartments;
   private final PatientAtReception patientAtReception;
 
@@ -96,7 +94,6 @@ public final class AppServices implements AutoCloseable {
     this.reception = new Reception(store.visits(), store.patients(),
         new ForgivingPatientLookup(patientSearch, store.receptionPatientLookup()), store.users(),
         combinations, combinations, clinicDepartments::current, audit, store.transactions(), clock);
-    this.newPatientAtReception = new NewPatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
     this.patientAtReception = new PatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
   }
 
@@ -200,11 +197,6 @@ public final class AppServices implements AutoCloseable {
     return new QualificationInbox(folders, qualificationProcessor(PatientMatchingResultHandler.SYSTEM_ACTOR, events, settings),
         store.qualificationLedger(),
         Optional.of(qualificationRequests(folders, events, settings)), settings, clock);
-  }
-
-  /** Registering a new patient with the main insurance at the 受付 counter (all or nothing). */
-  public NewPatientAtReception newPatientAtReception() {
-    return newPatientAtReception;
   }
 
   /** The full registration panel at reception: a new patient with insurance and 公費, or a patient's changes as revisions. */
