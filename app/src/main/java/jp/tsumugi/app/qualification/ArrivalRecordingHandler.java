@@ -9,8 +9,9 @@ import jp.tsumugi.app.insurance.InsuranceStore;
 /**
  * Wraps the handler that applies results and records what reception must act on (docs/adr/0021), in
  * the same transaction: a card-reader ({@code face/}) result for a matched patient or a new person (its
- * registration proposal), and any result, from any folder, that carries a warning. Other {@code res/}
- * answers and ingests without a warning need nobody's attention and record nothing.
+ * registration proposal), and any result, from any folder, that carries a warning. A {@code res/} answer
+ * without a warning was asked for by reception, which already has the patient: it records nothing. A
+ * manual ingest counts as a card-reader result (support staff replay what the reader would have sent).
  */
 public final class ArrivalRecordingHandler implements QualificationResultHandler {
   private final QualificationResultHandler delegate;
@@ -33,7 +34,7 @@ public final class ArrivalRecordingHandler implements QualificationResultHandler
         .findFirst();
     long patientId = report.patientId().isEmpty() ? 0 : Long.parseLong(report.patientId());
     long proposalId = report.proposalId().orElse(0);
-    boolean cardReader = origin.source() == InboxSource.FACE && (patientId != 0 || proposalId != 0);
+    boolean cardReader = origin.source() != InboxSource.RES && (patientId != 0 || proposalId != 0);
     if (cardReader || warning.isPresent()) {
       arrivals.insert(QualificationArrival.pending(origin.ledgerId(), origin.source(), patientId, proposalId,
           insuranceOf(report, result, patientId), warning, clock.millis()));
