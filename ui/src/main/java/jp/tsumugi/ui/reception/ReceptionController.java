@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import jp.tsumugi.app.patient.PatientHit;
@@ -32,7 +33,7 @@ import jp.tsumugi.ui.search.SearchPopover;
  * Binds the 受付 screen. Keys: F7 受付 (confirm check-in, or go to the search field), F8 診察中,
  * F9 会計待ち, F10 会計済, F11 新患登録 (opens the registration panel; in it F11 registers), F12 取消 (asks for
  * the reason), Enter on a row one step forward, Esc closes a panel. While the screen is showing, the queue's
- * change token is polled every few seconds.
+ * change token is polled every few seconds, and so are the {@link ReceptionPart}s placed above the queue.
  */
 public final class ReceptionController {
   /** How often the queue asks whether anything changed. */
@@ -42,6 +43,7 @@ public final class ReceptionController {
   private final RegistrationViewModel registration;
   private final TaskExecutor executor;
   private final Timeline poller;
+  private final List<ReceptionPart> parts;
   private SearchPopover<PatientSummary> popover;
   private long selectedVisitId = -1;
 
@@ -77,10 +79,20 @@ public final class ReceptionController {
   @FXML private Label summary;
 
   public ReceptionController(ReceptionViewModel viewModel, RegistrationViewModel registration, TaskExecutor executor) {
+    this(viewModel, registration, executor, List.of());
+  }
+
+  /** With parts of the screen that live in their own FXML (the card-reader panel, …), placed above the queue. */
+  public ReceptionController(ReceptionViewModel viewModel, RegistrationViewModel registration, TaskExecutor executor,
+      List<ReceptionPart> parts) {
     this.viewModel = viewModel;
     this.registration = registration;
     this.executor = executor;
-    this.poller = new Timeline(new KeyFrame(POLL, e -> viewModel.poll()));
+    this.parts = List.copyOf(parts);
+    this.poller = new Timeline(new KeyFrame(POLL, e -> {
+      viewModel.poll();
+      this.parts.forEach(ReceptionPart::poll);
+    }));
     poller.setCycleCount(Timeline.INDEFINITE);
   }
 
@@ -179,11 +191,17 @@ public final class ReceptionController {
 
     bindRegistration();
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    for (ReceptionPart part : parts) {
+      part.attach(root, queue);
+    }
+    // The F-key buttons keep their whole label; the hints beside them give way first.
+    root.lookupAll(".key-bar .button").forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
     root.sceneProperty().addListener((obs, old, scene) -> {
       if (scene == null) {
         poller.stop();
       } else {
         viewModel.reload();
+        parts.forEach(ReceptionPart::reload);
         poller.play();
       }
     });
