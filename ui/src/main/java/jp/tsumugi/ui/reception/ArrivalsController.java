@@ -1,11 +1,15 @@
 package jp.tsumugi.ui.reception;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -182,16 +186,24 @@ public final class ArrivalsController implements ReceptionPart {
     });
     table.getColumns().add(column);
     viewModel.warnings().addListener((MapChangeListener<String, String>) change -> table.refresh());
-    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (FOCUS_LIST.match(e)) {
-        if (!viewModel.lines().isEmpty()) {
-          arrivalsList.requestFocus();
-          if (arrivalsList.getSelectionModel().getSelectedIndex() < 0) {
-            arrivalsList.getSelectionModel().select(0);
-          }
-        }
+    // Ctrl+K also works while the focus is outside the screen (the side bar after F1): a filter on the
+    // scene for as long as the 受付 screen is showing (the shell replaces the scene's accelerators).
+    EventHandler<KeyEvent> focusKey = e -> {
+      if (FOCUS_LIST.match(e) && !coveredByOverlay()) {
+        focusList();
         e.consume();
-      } else if (MARK_SEEN.match(e)) {
+      }
+    };
+    root.sceneProperty().addListener((obs, old, scene) -> {
+      if (old != null) {
+        old.removeEventFilter(KeyEvent.KEY_PRESSED, focusKey);
+      }
+      if (scene != null) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, focusKey);
+      }
+    });
+    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (MARK_SEEN.match(e)) {
         ReceptionViewModel.Row row = queue.getSelectionModel().getSelectedItem();
         if (row != null) {
           viewModel.markSeen(row.patientNumber());
@@ -199,6 +211,37 @@ public final class ArrivalsController implements ReceptionPart {
         e.consume();
       }
     });
+  }
+
+  /** Another layer (the screen lock) is shown above the screen: the key must not reach the list behind it. */
+  private boolean coveredByOverlay() {
+    Scene scene = arrivalsPane.getScene();
+    if (scene == null) {
+      return true;
+    }
+    Node layer = arrivalsPane;
+    while (layer.getParent() != null && layer.getParent() != scene.getRoot()) {
+      layer = layer.getParent();
+    }
+    if (layer.getParent() == null) {
+      return false;
+    }
+    List<Node> layers = scene.getRoot().getChildrenUnmodifiable();
+    for (int i = layers.indexOf(layer) + 1; i < layers.size(); i++) {
+      if (layers.get(i).isVisible()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void focusList() {
+    if (!viewModel.lines().isEmpty()) {
+      arrivalsList.requestFocus();
+      if (arrivalsList.getSelectionModel().getSelectedIndex() < 0) {
+        arrivalsList.getSelectionModel().select(0);
+      }
+    }
   }
 
   @Override

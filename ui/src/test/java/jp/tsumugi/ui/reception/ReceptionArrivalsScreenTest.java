@@ -44,6 +44,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 4, acceptance 2, through the real desktop: card-reader results dropped into the 資格確認端末's
@@ -168,7 +169,6 @@ class ReceptionArrivalsScreenTest {
     assertThat(hanako()).isEmpty();
     robot.type(KeyCode.F1);
     TableView<ReceptionViewModel.Row> queue = await(robot, "#receptionQueue", TableView.class);
-    robot.clickOn(await(robot, "#patientSearch", TextField.class));
     assertThat(robot.lookup("#arrivalsPane").query().isVisible()).as("hidden while nothing is pending").isFalse();
     assertThat(robot.lookup("#arrivalsKeys").queryAs(Label.class).getText()).contains("Ctrl+K");
 
@@ -187,7 +187,17 @@ class ReceptionArrivalsScreenTest {
     assertThat(hanako()).as("nobody is registered before the clerk confirms").isEmpty();
     Screenshots.write(stage.getScene(), "reception-arrivals");
 
-    // One step: Ctrl+K to the list, Enter on the new person.
+    // While the screen is locked, Ctrl+K does not reach the list behind the lock.
+    ctrl(robot, KeyCode.L);
+    javafx.scene.control.PasswordField unlock = await(robot, "#unlockPassword", javafx.scene.control.PasswordField.class);
+    ctrl(robot, KeyCode.K);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(list.isFocused()).isFalse();
+    robot.clickOn(unlock).write("tsumugi-clerk");
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> !robot.lookup("#lockOverlay").query().isVisible());
+
+    // One step: Ctrl+K to the list (from wherever the focus is), Enter on the new person.
     ctrl(robot, KeyCode.K);
     waitUntil(list::isFocused);
     robot.interact(() -> list.getSelectionModel().select(0));
