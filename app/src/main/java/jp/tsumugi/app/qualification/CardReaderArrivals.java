@@ -190,8 +190,8 @@ public final class CardReaderArrivals {
   /**
    * Checks the arrival's person in today, in one transaction: a new person is registered from the
    * proposal first (likely duplicates come back unless {@code registerAnyway}); a patient who already has
-   * an open visit today is not checked in twice. A visit checked in on a result that is not 有効 is
-   * flagged 資格未確認, as the warning text tells staff.
+   * an open visit today is not checked in twice. A visit checked in (or already open) on a result that is
+   * not 有効 is flagged 資格未確認, as the warning text tells staff.
    *
    * @throws TsumugiException {@link ErrorCode#QUALIFICATION_ARRIVAL_NOT_PENDING} if it was handled already,
    *     {@link ErrorCode#QUALIFICATION_ARRIVAL_NO_PATIENT} if it names nobody to check in
@@ -224,6 +224,9 @@ public final class CardReaderArrivals {
       Optional<QueueEntry> open = visits.queue(reception.today()).stream()
           .filter(e -> e.visit().patientId() == pid && e.status().isOpen()).findFirst();
       if (open.isPresent()) {
+        if (a.warning().filter(CardReaderArrivals::leavesQualificationUnverified).isPresent()) {
+          reception.markQualificationUnverified(session, open.get().visit().id(), true);
+        }
         resolve(session, a, QualificationArrival.State.CHECKED_IN, open.get().visit().id(), "");
         audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.QUALIFICATION_ARRIVAL_CONFIRMED,
             Long.toString(pid), "arrival=" + a.id() + " alreadyCheckedIn visit=" + open.get().visit().id()));

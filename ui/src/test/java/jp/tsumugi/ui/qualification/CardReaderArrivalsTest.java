@@ -238,6 +238,25 @@ class CardReaderArrivalsTest {
   }
 
   @Test
+  void aNewerQualificationForAPatientAlreadyInTheQueueFlagsTheOpenVisitUnverifiedInsteadOfCheckingInAgain() throws IOException {
+    long patientId = registerHanako(true, "2020-04-01");
+    long visitId = services.reception().checkIn(user("clerk"), new jp.tsumugi.app.reception.Reception.CheckIn(patientId, null, null,
+        null)).id();
+    arrive("res-validity-3-newer.xml", InboxSource.RES);
+    CardReaderArrivals.Line line = arrivals.pending(user("clerk"), today()).get(0);
+    assertThat(line.openVisitToday()).isTrue();
+
+    CardReaderArrivals.Outcome outcome = arrivals.confirm(user("clerk"), CardReaderArrivals.Confirm.withDefaults(line.arrivalId()));
+
+    assertThat(outcome).isInstanceOf(CardReaderArrivals.AlreadyCheckedIn.class);
+    assertThat(queueOf(patientId)).singleElement().satisfies(e -> {
+      assertThat(e.visit().id()).isEqualTo(visitId);
+      assertThat(e.qualificationUnverified()).isTrue();
+    });
+    assertThat(services.store().qualificationArrivals().find(line.arrivalId()).orElseThrow().visitId()).isEqualTo(visitId);
+  }
+
+  @Test
   void aValidAnswerToARequestNeedsNobodyAndRecordsNoArrival() throws IOException {
     registerHanako(true, "2020-04-01");
     arrive("res-validity-1-valid.xml", InboxSource.RES);
