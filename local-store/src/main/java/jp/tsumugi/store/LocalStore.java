@@ -27,6 +27,7 @@ import jp.tsumugi.app.master.MasterUsage;
 import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.patient.PatientRepository;
 import jp.tsumugi.app.qualification.QualificationApplyStore;
+import jp.tsumugi.app.qualification.QualificationArrivalStore;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.reception.DepartmentSettings;
@@ -443,6 +444,11 @@ public final class LocalStore implements AutoCloseable {
   /** Registration proposals and consent rows written while applying オンライン資格確認 results. */
   public QualificationApplyStore qualificationApplyStore() {
     return new JdbcQualificationApplyStore(tx);
+  }
+
+  /** Card-reader arrivals and qualification warnings waiting at reception (docs/adr/0021). */
+  public QualificationArrivalStore qualificationArrivals() {
+    return new JdbcQualificationArrivalStore(tx);
   }
 
   /** The オンライン資格確認 requests written into req/ (pending, timed out, answered). */

@@ -161,7 +161,12 @@ public enum ErrorCode {
 
   // 72xx: applying オンライン資格確認 results to patients (docs/adr/0020)
   QUALIFICATION_PROPOSAL_NOT_FOUND(7200, "No pending registration proposal with this id"),
-  QUALIFICATION_PROPOSAL_INCOMPLETE(7201, "The registration proposal lacks a field registration needs; register the patient by hand");
+  QUALIFICATION_PROPOSAL_INCOMPLETE(7201, "The registration proposal lacks a field registration needs; register the patient by hand"),
+
+  // 7300-7349: card-reader arrivals and qualification warnings at reception (docs/adr/0021)
+  QUALIFICATION_ARRIVAL_NOT_PENDING(7300, "The card-reader arrival is no longer pending (another terminal handled it)"),
+  QUALIFICATION_ARRIVAL_REASON_REQUIRED(7301, "Setting a card-reader arrival aside needs a reason of at most 200 characters"),
+  QUALIFICATION_ARRIVAL_NO_PATIENT(7302, "The arrival names no patient to check in; check the patient in by hand or set it aside");
 
   private final int number;
   private final String englishText;

@@ -15,6 +15,8 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.qualification.ArrivalRecordingHandler;
+import jp.tsumugi.app.qualification.CardReaderArrivals;
 import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
 import jp.tsumugi.app.qualification.ProposalConfirmation;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
@@ -59,6 +61,7 @@ public final class AppServices implements AutoCloseable {
   private final MasterCatalog masterCatalog;
   private final DrugPriceListAttach drugPriceListAttach;
   private final Reception reception;
+  private final CardReaderArrivals cardReaderArrivals;
   private final PatientSearch patientSearch;
   private final PatientRegistration patientRegistration;
   private final InsuranceRegistration insuranceRegistration;
@@ -94,6 +97,9 @@ public final class AppServices implements AutoCloseable {
     this.reception = new Reception(store.visits(), store.patients(),
         new ForgivingPatientLookup(patientSearch, store.receptionPatientLookup()), store.users(),
         combinations, combinations, clinicDepartments::current, audit, store.transactions(), clock);
+    this.cardReaderArrivals = new CardReaderArrivals(store.qualificationArrivals(), store.qualificationApplyStore(),
+        proposalConfirmation(), reception, store.visits(), store.receptionPatientLookup(), store.insuranceStore(), combinations,
+        combinations, audit, store.transactions(), clock);
     this.patientAtReception = new PatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
   }
 
@@ -170,8 +176,13 @@ public final class AppServices implements AutoCloseable {
    * {@link PatientMatchingResultHandler#SYSTEM_ACTOR}.
    */
   public QualificationResultHandler qualificationHandler(String actor) {
-    return new PatientMatchingResultHandler(store.patientStore(), store.insuranceStore(), store.qualificationApplyStore(), audit,
-        actor, terminal, clock);
+    return new ArrivalRecordingHandler(new PatientMatchingResultHandler(store.patientStore(), store.insuranceStore(),
+        store.qualificationApplyStore(), audit, actor, terminal, clock), store.qualificationArrivals(), store.insuranceStore(), clock);
+  }
+
+  /** Card-reader arrivals and qualification warnings at the 受付 counter (docs/adr/0021). */
+  public CardReaderArrivals cardReaderArrivals() {
+    return cardReaderArrivals;
   }
 
   /** Staff confirm registration proposals made from results (register, insurance, optional check-in). */

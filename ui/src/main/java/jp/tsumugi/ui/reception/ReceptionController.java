@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import jp.tsumugi.app.patient.PatientHit;
@@ -37,7 +38,7 @@ import jp.tsumugi.ui.search.SearchPopover;
  * F9 会計待ち, F10 会計済, F11 新患登録 (opens the registration panel; in it F11 registers), Ctrl+E 患者変更 (the same
  * panel filled with the patient of the check-in panel or of the selected row; F11 saves), F12 取消 (asks for
  * the reason), Enter on a row one step forward, Esc closes a panel. While the screen is showing, the queue's
- * change token is polled every few seconds.
+ * change token is polled every few seconds, and so are the {@link ReceptionPart}s placed above the queue.
  */
 public final class ReceptionController {
   /** How often the queue asks whether anything changed. */
@@ -47,6 +48,7 @@ public final class ReceptionController {
   private final RegistrationViewModel registration;
   private final TaskExecutor executor;
   private final Timeline poller;
+  private final List<ReceptionPart> parts;
   private SearchPopover<PatientSummary> popover;
   private long selectedVisitId = -1;
   private PatientSummary returnToCheckIn;
@@ -89,10 +91,20 @@ public final class ReceptionController {
   @FXML private Label summary;
 
   public ReceptionController(ReceptionViewModel viewModel, RegistrationViewModel registration, TaskExecutor executor) {
+    this(viewModel, registration, executor, List.of());
+  }
+
+  /** With parts of the screen that live in their own FXML (the card-reader panel, …), placed above the queue. */
+  public ReceptionController(ReceptionViewModel viewModel, RegistrationViewModel registration, TaskExecutor executor,
+      List<ReceptionPart> parts) {
     this.viewModel = viewModel;
     this.registration = registration;
     this.executor = executor;
-    this.poller = new Timeline(new KeyFrame(POLL, e -> viewModel.poll()));
+    this.parts = List.copyOf(parts);
+    this.poller = new Timeline(new KeyFrame(POLL, e -> {
+      viewModel.poll();
+      this.parts.forEach(ReceptionPart::poll);
+    }));
     poller.setCycleCount(Timeline.INDEFINITE);
   }
 
@@ -191,11 +203,17 @@ public final class ReceptionController {
 
     bindRegistration();
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    for (ReceptionPart part : parts) {
+      part.attach(root, queue);
+    }
+    // The F-key buttons keep their whole label; the hints beside them give way first.
+    root.lookupAll(".key-bar .button").forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
     root.sceneProperty().addListener((obs, old, scene) -> {
       if (scene == null) {
         poller.stop();
       } else {
         viewModel.reload();
+        parts.forEach(ReceptionPart::reload);
         poller.play();
       }
     });

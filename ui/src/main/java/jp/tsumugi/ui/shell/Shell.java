@@ -2,6 +2,7 @@ package jp.tsumugi.ui.shell;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +39,8 @@ import jp.tsumugi.ui.login.LoginController;
 import jp.tsumugi.ui.login.LoginViewModel;
 import jp.tsumugi.ui.masters.MastersController;
 import jp.tsumugi.ui.masters.MastersViewModel;
+import jp.tsumugi.ui.reception.ArrivalsController;
+import jp.tsumugi.ui.reception.ArrivalsViewModel;
 import jp.tsumugi.ui.reception.ReceptionController;
 import jp.tsumugi.ui.reception.ReceptionViewModel;
 import jp.tsumugi.ui.reception.RegistrationViewModel;
@@ -192,8 +195,15 @@ public final class Shell {
           services.clock());
       RegistrationViewModel registration = new RegistrationViewModel(services.patientAtReception(), executor, i18n, session,
           services.clock());
+      ArrivalsViewModel arrivals = new ArrivalsViewModel(services.cardReaderArrivals(), executor, i18n, session, services.clock(),
+          () -> new ArrivalsViewModel.CheckInChoice(reception.departmentProperty().get(),
+              reception.doctorProperty().get() == null ? null : reception.doctorProperty().get().username()));
+      arrivals.setOnCheckedIn(reception::reload);
+      arrivals.infoProperty().addListener((obs, was, now) -> reception.infoProperty().set(now));
+      ArrivalsController arrivalsPart = loader.load("ReceptionArrivals.fxml", ArrivalsController.class,
+          () -> new ArrivalsController(arrivals, i18n)).controller();
       return loader.load("Reception.fxml", ReceptionController.class,
-          () -> new ReceptionController(reception, registration, executor)).root();
+          () -> new ReceptionController(reception, registration, executor, List.of(arrivalsPart))).root();
     });
     sections.put(Section.MASTERS, () -> {
       MastersViewModel masters = new MastersViewModel(services.masterImport(), services.masterCatalog(), executor, i18n,
