@@ -152,7 +152,12 @@ public enum ErrorCode {
 
   // 72xx: applying オンライン資格確認 results to patients (docs/adr/0020)
   QUALIFICATION_PROPOSAL_NOT_FOUND(7200, "No pending registration proposal with this id"),
-  QUALIFICATION_PROPOSAL_INCOMPLETE(7201, "The registration proposal lacks a field registration needs; register the patient by hand");
+  QUALIFICATION_PROPOSAL_INCOMPLETE(7201, "The registration proposal lacks a field registration needs; register the patient by hand"),
+
+  // 7350-7399: 資格確認 requests from reception, re-check of 資格未確認 visits (docs/adr/0023)
+  QUALIFICATION_TERMINAL_NOT_CONFIGURED(7350, "No 資格確認端末 folder is configured: requests and re-checks are not possible"),
+  QUALIFICATION_REQUEST_NO_INSURANCE(7351, "The visit has no insurance to check (self-pay, or its insurance is gone)"),
+  QUALIFICATION_CLINIC_MISSING(7352, "The clinic is not set up, so a qualification request has no institution code");
 
   private final int number;
   private final String englishText;
