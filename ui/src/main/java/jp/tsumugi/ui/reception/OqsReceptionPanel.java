@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import jp.tsumugi.ui.fx.I18n;
 
@@ -70,6 +72,17 @@ public final class OqsReceptionPanel {
       int hint = keyBar.getChildren().size() - 1;
       keyBar.getChildren().addAll(Math.max(hint, 0), java.util.List.of(recheck, list, badge));
       keyBar.setAlignment(Pos.CENTER_LEFT);
+      // Eight keys share the bar: a key's label is never cut; the hint text at the end wraps instead.
+      for (Node n : keyBar.getChildren()) {
+        if (n instanceof Button b) {
+          b.setMinWidth(Region.USE_PREF_SIZE);
+        } else if (n instanceof Label l && l != badge) {
+          l.setWrapText(true);
+          l.setMinWidth(120);
+          HBox.setHgrow(l, Priority.ALWAYS);
+        }
+      }
+      badge.setMinWidth(Region.USE_PREF_SIZE);
     } else {
       bar.getChildren().addAll(recheck, list, badge);
     }
@@ -111,10 +124,29 @@ public final class OqsReceptionPanel {
     TableView<OqsReceptionViewModel.QuarantineRow> table = new TableView<>(vm.quarantine());
     table.setId("oqsQuarantineList");
     table.setPlaceholder(new Label(i18n.text("oqsreq.quarantine.empty")));
-    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.time"), 90, OqsReceptionViewModel.QuarantineRow::time));
-    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.file"), 260, OqsReceptionViewModel.QuarantineRow::fileName));
-    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.source"), 90, OqsReceptionViewModel.QuarantineRow::source));
-    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.reason"), 560, OqsReceptionViewModel.QuarantineRow::reason));
+    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.time"), 100, OqsReceptionViewModel.QuarantineRow::time));
+    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.file"), 200, OqsReceptionViewModel.QuarantineRow::fileName));
+    table.getColumns().add(column(i18n.text("oqsreq.quarantine.column.source"), 110, OqsReceptionViewModel.QuarantineRow::source));
+    TableColumn<OqsReceptionViewModel.QuarantineRow, String> reason = column(i18n.text("oqsreq.quarantine.column.reason"), 590,
+        OqsReceptionViewModel.QuarantineRow::reason);
+    // The reason is the one thing staff must read whole: it wraps instead of being cut.
+    reason.setCellFactory(c -> new TableCell<>() {
+      private final Text text = new Text();
+
+      {
+        text.wrappingWidthProperty().bind(reason.widthProperty().subtract(12));
+        text.getStyleClass().add("text");
+      }
+
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        text.setText(empty || item == null ? "" : item);
+        setGraphic(empty ? null : text);
+        setText(null);
+      }
+    });
+    table.getColumns().add(reason);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     table.setPrefHeight(170);
     table.setMinHeight(120);
