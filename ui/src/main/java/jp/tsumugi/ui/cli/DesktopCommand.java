@@ -22,6 +22,9 @@ public final class DesktopCommand implements Callable<Integer> {
   @Mixin
   StoreOptions store;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--oqs-folder", paramLabel = "DIR",
       description = "The オンライン資格確認 terminal's shared folder (with req/, res/, face/); watched while logged in.")
   Path oqsFolder;
@@ -42,7 +45,7 @@ public final class DesktopCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (oqsTimeoutSeconds < 1 || oqsTimeoutSeconds > 3600) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--oqs-timeout must be 1 to 3600 seconds");
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--oqs-timeout must be 1 to 3600 seconds");
     }
     return launch(store.opener(environment, locations, false), false, oqsFolder,
         new OqsDeskSettings(java.time.Duration.ofSeconds(oqsTimeoutSeconds), oqsLimitConsent));
