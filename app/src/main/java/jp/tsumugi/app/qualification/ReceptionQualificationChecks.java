@@ -89,7 +89,8 @@ public final class ReceptionQualificationChecks {
    * 資格再確認: a new request for every visit of today flagged 資格未確認 (with the insurance it has now). The
    * visit's earlier timed-out requests are marked RETRIED so that a later {@code retryTimedOut()} does not
    * send them again; their results, should they still come, are applied. Audited per visit under the staff
-   * member. Returns the requests sent, one per flagged visit that has an insurance.
+   * member. Returns the requests sent, one per flagged visit that has an insurance (one the folder refused to take
+   * comes back TIMED_OUT at once).
    */
   public List<PendingRequest> recheckToday(Session session) {
     session.require(Permission.RECEPTION);
@@ -109,12 +110,18 @@ public final class ReceptionQualificationChecks {
         LOG.log(Level.WARNING, "qualification re-check skipped (visit {0}): {1}", new Object[] {visit.id(), e.errorCode().code()});
         continue;
       }
+      PendingRequest again;
+      try {
+        again = sender.submit(request, reference);
+      } catch (TsumugiException e) {
+        LOG.log(Level.WARNING, "qualification re-check not sent (visit {0}): {1}", new Object[] {visit.id(), e.errorCode().code()});
+        continue;
+      }
       for (PendingRequest old : timedOut) {
         if (old.reference().equals(reference)) {
           log.markRetried(old.id());
         }
       }
-      PendingRequest again = sender.submit(request, reference);
       sent.add(again);
       audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.QUALIFICATION_RECHECK_REQUESTED,
           Long.toString(visit.patientId()), "visit=" + visit.id() + " request=" + again.id() + " state=" + again.state()));

@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.tsumugi.app.qualification.InboxSource;
 import jp.tsumugi.app.qualification.LedgerEntry;
+import jp.tsumugi.app.qualification.RequestState;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.ui.composition.OqsDesk;
 import jp.tsumugi.ui.fx.I18n;
@@ -61,7 +62,14 @@ public final class OqsReceptionViewModel {
   public void recheck() {
     status.set(i18n.text("oqsreq.recheck.running"));
     executor.submit(() -> desk.recheckToday(session), sent -> {
-      status.set(sent.isEmpty() ? i18n.text("oqsreq.recheck.none") : i18n.text("oqsreq.recheck.sent", sent.size()));
+      long written = sent.stream().filter(r -> r.state() != RequestState.TIMED_OUT).count();
+      if (sent.isEmpty()) {
+        status.set(i18n.text("oqsreq.recheck.none"));
+      } else if (written == sent.size()) {
+        status.set(i18n.text("oqsreq.recheck.sent", sent.size()));
+      } else {
+        status.set(i18n.text("oqsreq.recheck.notWritten", written, sent.size() - written));
+      }
       queueChanged.run();
     }, e -> status.set(i18n.error(e)));
   }
