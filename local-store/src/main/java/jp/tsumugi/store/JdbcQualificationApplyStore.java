@@ -13,12 +13,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import jp.tsumugi.app.qualification.Consent;
 import jp.tsumugi.app.qualification.ConsentKind;
 import jp.tsumugi.app.qualification.ConsentRecord;
 import jp.tsumugi.app.qualification.ConsentState;
 import jp.tsumugi.app.qualification.QualificationApplyStore;
 import jp.tsumugi.app.qualification.RegistrationProposal;
+import jp.tsumugi.app.qualification.SpecificDiseaseCategory;
+import jp.tsumugi.app.qualification.SpecificDiseaseRecord;
+import jp.tsumugi.app.qualification.ValidityPeriod;
 
 /** Registration proposals and consent rows (V9, docs/adr/0020). */
 final class JdbcQualificationApplyStore implements QualificationApplyStore {
@@ -85,7 +89,10 @@ final class JdbcQualificationApplyStore implements QualificationApplyStore {
   public boolean markProposalDone(long id, long patientId) {
     return tx.inTransaction(() -> tx.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE qualification_proposal SET state = 'DONE', patient_id = ? WHERE id = ? AND state = 'PENDING'")) {
+          "UPDATE qualification_proposal SET state = 'DONE', patient_id = ?, family_name = '', given_name = '', family_kana = '',"
+              + " given_kana = '', sex_code = '', birth_date = NULL, postal_code = '', address = '', card_symbol = '', card_number = '',"
+              + " card_branch = '', personal_family_code = '', valid_from = NULL, valid_to = NULL, elderly_recipient_tenths = 0,"
+              + " late_elderly_tenths = 0, limit_category = '', preschool = FALSE WHERE id = ? AND state = 'PENDING'")) {
         ps.setLong(1, patientId);
         ps.setLong(2, id);
         return ps.executeUpdate() == 1;
@@ -128,6 +135,55 @@ final class JdbcQualificationApplyStore implements QualificationApplyStore {
     });
   }
 
+  @Override
+  public void appendSpecificDisease(SpecificDiseaseRecord r) {
+    tx.inTransaction(() -> tx.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO insurance_specific_disease (insurance_id, patient_id, category, listed,"
+          + " issued_on, valid_from, valid_to, self_pay_limit_yen, ledger_id, recorded_by, recorded_at_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setLong(1, r.insuranceId());
+        ps.setLong(2, r.patientId());
+        ps.setString(3, r.category().code());
+        ps.setBoolean(4, r.listed());
+        setDate(ps, 5, r.validity().issuedOn());
+        setDate(ps, 6, r.validity().validFrom());
+        setDate(ps, 7, r.validity().validTo());
+        if (r.selfPayLimitYen().isPresent()) {
+          ps.setLong(8, r.selfPayLimitYen().getAsLong());
+        } else {
+          ps.setNull(8, Types.BIGINT);
+        }
+        ps.setLong(9, r.ledgerId());
+        ps.setString(10, r.recordedBy());
+        ps.setLong(11, r.recordedAtMillis());
+        return ps.executeUpdate();
+      }
+    }));
+  }
+
+  @Override
+  public List<SpecificDiseaseRecord> specificDiseasesOfInsurance(long insuranceId) {
+    return tx.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT patient_id, category, listed, issued_on, valid_from, valid_to,"
+          + " self_pay_limit_yen, ledger_id, recorded_by, recorded_at_ms FROM insurance_specific_disease"
+          + " WHERE insurance_id = ? ORDER BY id")) {
+        ps.setLong(1, insuranceId);
+        List<SpecificDiseaseRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long limit = rs.getLong(7);
+            OptionalLong yen = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(limit);
+            SpecificDiseaseCategory category = SpecificDiseaseCategory.byCode(rs.getString(2)).orElseThrow();
+            out.add(new SpecificDiseaseRecord(insuranceId, rs.getLong(1), category, rs.getBoolean(3),
+                new ValidityPeriod(date(rs.getDate(4)), date(rs.getDate(5)), date(rs.getDate(6))), yen, rs.getLong(8), rs.getString(9),
+                rs.getLong(10)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   private static List<RegistrationProposal> proposals(Connection c, String where, Long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM qualification_proposal " + where)) {
       if (id != null) {
@@ -137,7 +193,7 @@ final class JdbcQualificationApplyStore implements QualificationApplyStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new RegistrationProposal(rs.getLong(1), rs.getLong(2), RegistrationProposal.State.valueOf(rs.getString(3)),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), date(rs.getDate(9)).orElse(null),
               rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
               rs.getString(16), date(rs.getDate(17)), date(rs.getDate(18)), rs.getInt(19), rs.getInt(20), rs.getString(21),
               rs.getBoolean(22), rs.getLong(23), rs.getLong(24)));

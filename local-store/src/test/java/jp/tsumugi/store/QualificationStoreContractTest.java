@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalLong;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.qualification.Consent;
 import jp.tsumugi.app.qualification.ConsentKind;
@@ -26,6 +27,9 @@ import jp.tsumugi.app.qualification.QualificationRequest;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
 import jp.tsumugi.app.qualification.RegistrationProposal;
 import jp.tsumugi.app.qualification.RequestState;
+import jp.tsumugi.app.qualification.SpecificDiseaseCategory;
+import jp.tsumugi.app.qualification.SpecificDiseaseRecord;
+import jp.tsumugi.app.qualification.ValidityPeriod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,5 +221,59 @@ abstract class QualificationStoreContractTest {
         .containsExactly(tuple(ConsentState.GIVEN, Optional.of(at), 1L), tuple(ConsentState.NOT_GIVEN, Optional.empty(), 2L));
     assertThat(apply.consentsOf(7).get(0).consent().availableUntil()).contains(at.plusDays(30));
     assertThat(apply.consentsOf(9)).isEmpty();
+  }
+
+  @Test
+  void aDoneProposalKeepsOnlyIdsCodesAndTimes() {
+    QualificationApplyStore apply = store.qualificationApplyStore();
+    RegistrationProposal first = apply.insertProposal(proposal("花子"));
+    RegistrationProposal other = apply.insertProposal(proposal("次郎"));
+
+    apply.markProposalDone(first.id(), 42);
+
+    RegistrationProposal done = apply.findProposal(first.id()).orElseThrow();
+    assertThat(done.id()).isEqualTo(first.id());
+    assertThat(done.ledgerId()).isEqualTo(3);
+    assertThat(done.patientId()).isEqualTo(42);
+    assertThat(done.createdAtMillis()).isEqualTo(1_000);
+    assertThat(done.insurerNumber()).isEqualTo("01130012");
+    assertThat(done.birthDate()).isNull();
+    assertThat(java.util.List.of(done.familyName(), done.givenName(), done.familyKana(), done.givenKana(), done.sexCode(),
+        done.postalCode(), done.address(), done.symbol(), done.number(), done.branch(), done.personalFamilyCode(),
+        done.limitCategoryCode())).containsOnly("");
+    assertThat(done.validFrom()).isEmpty();
+    // The other, still pending, proposal keeps everything staff need to confirm it.
+    assertThat(apply.findProposal(other.id())).contains(other);
+  }
+
+  @Test
+  void specificDiseaseRowsAreAppendedPerInsuranceAndTheNewestPerCategoryCounts() {
+    QualificationApplyStore apply = store.qualificationApplyStore();
+    ValidityPeriod period = new ValidityPeriod(Optional.of(LocalDate.of(2026, 4, 1)), Optional.of(LocalDate.of(2026, 4, 1)),
+        Optional.of(LocalDate.of(2027, 3, 31)));
+    apply.appendSpecificDisease(new SpecificDiseaseRecord(11, 7, SpecificDiseaseCategory.CHRONIC_RENAL_FAILURE_ON_DIALYSIS, true,
+        period, OptionalLong.of(20_000), 5, "oqs", 100));
+    apply.appendSpecificDisease(new SpecificDiseaseRecord(11, 7, SpecificDiseaseCategory.HEMOPHILIA, true,
+        ValidityPeriod.UNKNOWN, OptionalLong.empty(), 5, "oqs", 100));
+    apply.appendSpecificDisease(new SpecificDiseaseRecord(11, 7, SpecificDiseaseCategory.CHRONIC_RENAL_FAILURE_ON_DIALYSIS, true,
+        period, OptionalLong.of(10_000), 6, "oqs", 200));
+    apply.appendSpecificDisease(new SpecificDiseaseRecord(11, 7, SpecificDiseaseCategory.HEMOPHILIA, false,
+        ValidityPeriod.UNKNOWN, OptionalLong.empty(), 6, "oqs", 200));
+    apply.appendSpecificDisease(new SpecificDiseaseRecord(12, 8, SpecificDiseaseCategory.HIV_FROM_BLOOD_PRODUCTS, true,
+        ValidityPeriod.UNKNOWN, OptionalLong.empty(), 6, "suzuki", 200));
+
+    assertThat(apply.specificDiseasesOfInsurance(11)).extracting(SpecificDiseaseRecord::category, SpecificDiseaseRecord::listed,
+        r -> r.selfPayLimitYen(), SpecificDiseaseRecord::ledgerId).containsExactly(
+            tuple(SpecificDiseaseCategory.CHRONIC_RENAL_FAILURE_ON_DIALYSIS, true, OptionalLong.of(20_000), 5L),
+            tuple(SpecificDiseaseCategory.HEMOPHILIA, true, OptionalLong.empty(), 5L),
+            tuple(SpecificDiseaseCategory.CHRONIC_RENAL_FAILURE_ON_DIALYSIS, true, OptionalLong.of(10_000), 6L),
+            tuple(SpecificDiseaseCategory.HEMOPHILIA, false, OptionalLong.empty(), 6L));
+    assertThat(apply.specificDiseasesOfInsurance(11).get(0).validity()).isEqualTo(period);
+    assertThat(apply.currentSpecificDiseases(11)).singleElement().satisfies(r -> {
+      assertThat(r.category()).isEqualTo(SpecificDiseaseCategory.CHRONIC_RENAL_FAILURE_ON_DIALYSIS);
+      assertThat(r.selfPayLimitYen()).hasValue(10_000);
+    });
+    assertThat(apply.specificDiseasesOfInsurance(12)).singleElement().extracting(SpecificDiseaseRecord::recordedBy).isEqualTo("suzuki");
+    assertThat(apply.specificDiseasesOfInsurance(13)).isEmpty();
   }
 }

@@ -166,7 +166,11 @@ public enum ErrorCode {
   // 7300-7349: card-reader arrivals and qualification warnings at reception (docs/adr/0021)
   QUALIFICATION_ARRIVAL_NOT_PENDING(7300, "The card-reader arrival is no longer pending (another terminal handled it)"),
   QUALIFICATION_ARRIVAL_REASON_REQUIRED(7301, "Setting a card-reader arrival aside needs a reason of at most 200 characters"),
-  QUALIFICATION_ARRIVAL_NO_PATIENT(7302, "The arrival names no patient to check in; check the patient in by hand or set it aside");
+  QUALIFICATION_ARRIVAL_NO_PATIENT(7302, "The arrival names no patient to check in; check the patient in by hand or set it aside"),
+  // 7350-7399: 資格確認 requests from reception, re-check of 資格未確認 visits (docs/adr/0023)
+  QUALIFICATION_TERMINAL_NOT_CONFIGURED(7350, "No 資格確認端末 folder is configured: requests and re-checks are not possible"),
+  QUALIFICATION_REQUEST_NO_INSURANCE(7351, "The visit has no insurance to check (self-pay, or its insurance is gone)"),
+  QUALIFICATION_CLINIC_MISSING(7352, "The clinic is not set up, so a qualification request has no institution code");
 
   private final int number;
   private final String englishText;

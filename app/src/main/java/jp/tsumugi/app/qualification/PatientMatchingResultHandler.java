@@ -25,7 +25,8 @@ import jp.tsumugi.app.patient.PatientStore;
  * folded カナ + birth date, else records a pending registration proposal; for a matched patient appends a
  * new insurance revision when anything differs (or inserts the insurance and its insurance-alone
  * combination when the numbers are new) and appends the consent rows. Runs inside the ledger's
- * transaction under the system actor (no logged-in user). A result that is not 有効 writes nothing: the
+ * transaction under the system actor (no logged-in user). Every qualification a 有効 result lists is applied,
+ * with its 特定疾病療養受療証 (docs/adr/0023). A result that is not 有効 writes nothing: the
  * report carries its {@link ApplyWarning} and, when exactly one patient matches, that patient's id.
  */
 public final class PatientMatchingResultHandler implements QualificationResultHandler {
@@ -61,18 +62,21 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       warnings.add(notValid.name());
     }
     String patientId = "";
-    if (notValid != null && !result.insurances().isEmpty()) {
+    List<QualifiedInsurance> all = result.insurances();
+    if (notValid != null && !all.isEmpty()) {
       // Named (read only) so reception can show the warning at the patient; nothing is written.
-      Set<Long> matches = match(result.insurances().get(0));
+      Set<Long> matches = matchAny(all);
       if (matches.size() == 1) {
         patientId = Long.toString(matches.iterator().next());
       }
-    } else if (!result.insurances().isEmpty()) {
-      QualifiedInsurance q = result.insurances().get(0);
-      Set<Long> matches = match(q);
+    } else if (!all.isEmpty()) {
+      Set<Long> matches = matchAny(all);
       if (matches.size() > 1) {
         warnings.add(ApplyWarning.SEVERAL_PATIENTS_MATCH.name());
       } else if (matches.isEmpty()) {
+        // A person with no patient yet: the first (current) qualification pre-fills the registration; the
+        // others are applied when the card is read again after staff confirmed (docs/adr/0023).
+        QualifiedInsurance q = all.get(0);
         Optional<RegistrationProposal> pending = pendingFor(q);
         if (pending.isPresent()) {
           changes.add("proposal=" + pending.get().id());
@@ -85,8 +89,12 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       } else {
         long id = matches.iterator().next();
         patientId = Long.toString(id);
-        applyInsurance(id, q, origin, changes, warnings);
-        applyConsents(id, q.consents(), origin, changes);
+        // Every qualification the result lists (a 後期高齢 one and an older one, say) is applied to the patient.
+        for (QualifiedInsurance q : all) {
+          applyInsurance(id, q, origin, changes, warnings)
+              .ifPresent(insuranceId -> applySpecificDiseases(id, insuranceId, q.specificDiseases(), origin, changes));
+        }
+        applyConsents(id, all.get(0).consents(), origin, changes);
       }
     }
     ApplyReport report = new ApplyReport(base.validity(), base.insurerNumber(), base.patientKeyPresent(), patientId, changes, warnings);
@@ -119,6 +127,15 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
     return ids;
   }
 
+  /** The patients any of the qualifications belongs to. */
+  private Set<Long> matchAny(List<QualifiedInsurance> qualifications) {
+    Set<Long> ids = new TreeSet<>();
+    for (QualifiedInsurance q : qualifications) {
+      ids.addAll(match(q));
+    }
+    return ids;
+  }
+
   /** A pending proposal for the same person and card (the card was read again before staff confirmed). */
   private Optional<RegistrationProposal> pendingFor(QualifiedInsurance q) {
     RegistrationProposal candidate = RegistrationProposal.of(q, 0, 0);
@@ -130,7 +147,9 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
         .findFirst();
   }
 
-  private void applyInsurance(long patientId, QualifiedInsurance q, ResultOrigin origin, List<String> changes, List<String> warnings) {
+  /** Applies one qualification's insurance; the insurance id, empty if it could not be stored. */
+  private Optional<Long> applyInsurance(long patientId, QualifiedInsurance q, ResultOrigin origin, List<String> changes,
+      List<String> warnings) {
     Optional<InsuranceRecord> current = insurances.insurancesByNumbers(q.insurerNumber(), q.symbol(), q.number(), q.branch())
         .stream().filter(r -> r.insurance().patientId() == patientId).findFirst();
     InsuranceStore.Change change = new InsuranceStore.Change(actor, clock.millis(), "オンライン資格確認 ledger=" + origin.ledgerId());
@@ -139,7 +158,7 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       candidate = candidate(patientId, q, current);
     } catch (TsumugiException invalid) {
       warnings.add(ApplyWarning.INSURER_NUMBER_INVALID.name());
-      return;
+      return Optional.empty();
     }
     if (current.isEmpty()) {
       InsuranceRecord stored = insurances.insertInsurance(candidate, change);
@@ -147,16 +166,53 @@ public final class PatientMatchingResultHandler implements QualificationResultHa
       changes.add("insurance=" + stored.id() + ":created");
       audit.record(new AuditEvent(actor, terminal, AuditAction.INSURANCE_CREATED, Long.toString(patientId),
           "insurance=" + stored.id() + " revision=1 combination=" + alone.id() + " source=oqs"));
-      return;
+      return Optional.of(stored.id());
     }
     List<String> differences = differences(current.get(), candidate);
     if (differences.isEmpty()) {
-      return;
+      return Optional.of(current.get().id());
     }
     InsuranceRecord stored = insurances.appendInsuranceRevision(candidate, change);
     changes.add("insurance=" + stored.id() + ":revision=" + stored.revision() + ":" + String.join("+", differences));
     audit.record(new AuditEvent(actor, terminal, AuditAction.INSURANCE_CHANGED, Long.toString(patientId),
         "insurance=" + stored.id() + " revision=" + stored.revision() + " source=oqs fields=" + String.join("+", differences)));
+    return Optional.of(stored.id());
+  }
+
+  /**
+   * Records the result's 特定疾病療養受療証 for the insurance (append-only): a row for each certificate that is
+   * new or says something else than the newest row of its category, and a {@code listed = false} row for a
+   * category the insurance held that this 有効 result no longer lists.
+   */
+  private void applySpecificDiseases(long patientId, long insuranceId, List<SpecificDiseaseCertificate> certificates,
+      ResultOrigin origin, List<String> changes) {
+    List<SpecificDiseaseRecord> current = applyStore.currentSpecificDiseases(insuranceId);
+    List<String> recorded = new ArrayList<>();
+    Set<SpecificDiseaseCategory> stated = java.util.EnumSet.noneOf(SpecificDiseaseCategory.class);
+    for (SpecificDiseaseCertificate c : certificates) {
+      if (!stated.add(c.category())) {
+        continue;
+      }
+      SpecificDiseaseRecord candidate = new SpecificDiseaseRecord(insuranceId, patientId, c.category(), true, c.validity(),
+          c.selfPayLimitYen(), origin.ledgerId(), actor, clock.millis());
+      boolean same = current.stream().anyMatch(r -> r.sameStatement(candidate));
+      if (!same) {
+        applyStore.appendSpecificDisease(candidate);
+        recorded.add(c.category().code());
+      }
+    }
+    for (SpecificDiseaseRecord r : current) {
+      if (!stated.contains(r.category())) {
+        applyStore.appendSpecificDisease(new SpecificDiseaseRecord(insuranceId, patientId, r.category(), false, r.validity(),
+            r.selfPayLimitYen(), origin.ledgerId(), actor, clock.millis()));
+        recorded.add(r.category().code() + ":unlisted");
+      }
+    }
+    if (!recorded.isEmpty()) {
+      changes.add("specificDisease=" + insuranceId + ":" + String.join("+", recorded));
+      audit.record(new AuditEvent(actor, terminal, AuditAction.QUALIFICATION_SPECIFIC_DISEASE_RECORDED, Long.toString(patientId),
+          "insurance=" + insuranceId + " categories=" + String.join("+", recorded) + " ledger=" + origin.ledgerId()));
+    }
   }
 
   /** The insurance as the result states it; what the result leaves out is kept from the current revision. */

@@ -14,4 +14,12 @@ public interface QualificationRequestEvents {
 
   default void answered(PendingRequest request) {
   }
+
+  /**
+   * The request was answered and its result applied; {@code report} says what the result stated (its
+   * validity). By default the same as {@link #answered(PendingRequest)}.
+   */
+  default void answered(PendingRequest request, ApplyReport report) {
+    answered(request);
+  }
 }

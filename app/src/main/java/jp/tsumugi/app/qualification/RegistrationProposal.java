@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param limitCategoryCode 限度額適用区分 code, "" none
  * @param elderlyRecipientTenths 高齢受給者証 負担割合 in tenths, 0 none
  * @param lateElderlyTenths 後期高齢者 負担割合 in tenths, 0 none
+ * @param birthDate null only once DONE (personal data cleared)
  * @param patientId the registered patient once done, 0 while pending
  */
 public record RegistrationProposal(
@@ -47,7 +48,8 @@ public record RegistrationProposal(
   }
 
   public RegistrationProposal {
-    if (state == null || birthDate == null) {
+    // A DONE proposal has had its personal data cleared (docs/adr/0023), the birth date included.
+    if (state == null || birthDate == null && state == State.PENDING) {
       throw new IllegalArgumentException("state and birth date required");
     }
     familyName = text(familyName);

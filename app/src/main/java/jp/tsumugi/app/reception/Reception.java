@@ -208,6 +208,24 @@ public final class Reception {
     });
   }
 
+  /**
+   * Sets or clears 資格未確認 for the オンライン資格確認 machinery, which has no logged-in user: a request timed
+   * out, or its 有効 answer arrived (docs/adr/0023). Recorded and audited under {@code actor} (the system
+   * actor {@code oqs}) and {@code terminal}; setting the value the flag already has records nothing.
+   */
+  public QueueEntry markQualificationUnverifiedBySystem(long visitId, boolean unverified, String actor, String terminal) {
+    return tx.inTransaction(() -> {
+      QueueEntry current = visits.find(visitId).orElseThrow(() -> new TsumugiException(ErrorCode.VISIT_NOT_FOUND));
+      if (current.qualificationUnverified() == unverified) {
+        return current;
+      }
+      visits.appendFlag(visitId, unverified, actor, terminal, clock.instant());
+      audit.record(new AuditEvent(actor, terminal, AuditAction.RECEPTION_QUALIFICATION_FLAG,
+          Long.toString(current.visit().patientId()), "visit=" + visitId + " unverified=" + unverified));
+      return visits.find(visitId).orElseThrow();
+    });
+  }
+
   /** The visits flagged 資格未確認 on a date (for the one-click re-check). */
   public List<QueueEntry> unverifiedOn(Session session, LocalDate date) {
     session.require(Permission.RECEPTION);

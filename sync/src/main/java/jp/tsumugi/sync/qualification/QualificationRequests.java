@@ -17,6 +17,7 @@ import jp.tsumugi.app.qualification.PendingRequest;
 import jp.tsumugi.app.qualification.QualificationRequest;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
+import jp.tsumugi.app.qualification.QualificationRequestSender;
 import jp.tsumugi.app.qualification.RequestState;
 
 /**
@@ -25,7 +26,7 @@ import jp.tsumugi.app.qualification.RequestState;
  * no result comes within the timeout or the folder cannot be written, and re-sent in one call by
  * {@link #retryTimedOut()}. A late result for a timed-out request is still applied.
  */
-public final class QualificationRequests {
+public final class QualificationRequests implements QualificationRequestSender {
   private static final Logger LOG = Logger.getLogger(QualificationRequests.class.getName());
 
   private final InboxFolders folders;
@@ -55,6 +56,7 @@ public final class QualificationRequests {
    *
    * @param reference the caller's key for what the request is about (a visit id), never patient data
    */
+  @Override
   public PendingRequest submit(QualificationRequest request, String reference) {
     return submit(request, reference, 0);
   }

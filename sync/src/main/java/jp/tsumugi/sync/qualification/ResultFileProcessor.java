@@ -152,7 +152,7 @@ public final class ResultFileProcessor {
         }
         return new Applied(report, answered);
       });
-      applied.answered().ifPresent(this::tellAnswered);
+      applied.answered().ifPresent(request -> tellAnswered(request, applied.report()));
       LedgerEntry done = ledger.find(entry.fileName(), entry.sha256()).orElse(entry);
       return new Outcome(Kind.APPLIED, done, Optional.of(applied.report()), applied.answered());
     } catch (FinishedElsewhere e) {
@@ -179,9 +179,9 @@ public final class ResultFileProcessor {
         done, Optional.empty(), Optional.empty());
   }
 
-  private void tellAnswered(PendingRequest request) {
+  private void tellAnswered(PendingRequest request, ApplyReport report) {
     try {
-      events.answered(request);
+      events.answered(request, report);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "request listener failed: {0}", e.getClass().getSimpleName());
     }

@@ -84,6 +84,7 @@ public final class ReceptionViewModel {
   private final Map<String, String> doctorNames = new HashMap<>();
   private final Map<Long, Long> patientOfVisit = new HashMap<>();
   private ChangeToken token = ChangeToken.NONE;
+  private java.util.function.Consumer<Visit> onCheckedIn = visit -> { };
   private long cancelVisitId;
   private boolean loading;
 
@@ -244,12 +245,21 @@ public final class ReceptionViewModel {
     Reception.CheckIn command = new Reception.CheckIn(p.id(), department.get(), d == null ? null : d.username(),
         c == null ? null : c.combinationId());
     executor.submit(() -> reception.checkIn(session, command), visit -> {
+      onCheckedIn.accept(visit);
       checkInOpen.set(false);
       patient.set(null);
       message.set("");
       info.set(i18n.text("reception.checkedIn", visit.receptionNumber(), p.name()));
       reload();
     }, this::fail);
+  }
+
+  /**
+   * Called on the UI thread after each check-in from this screen has committed (the desktop sends the
+   * 資格確認 request then, docs/adr/0023); must return at once.
+   */
+  public void setOnCheckedIn(java.util.function.Consumer<Visit> listener) {
+    this.onCheckedIn = listener == null ? visit -> { } : listener;
   }
 
   public void closeCheckIn() {

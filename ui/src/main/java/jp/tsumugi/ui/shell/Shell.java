@@ -8,10 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import jp.tsumugi.app.qualification.QualificationRequestEvents;
-import jp.tsumugi.sync.qualification.InboxFolders;
-import jp.tsumugi.sync.qualification.InboxSettings;
-import jp.tsumugi.sync.qualification.QualificationInbox;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,6 +21,8 @@ import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.ui.composition.AppServices;
+import jp.tsumugi.ui.composition.OqsDesk;
+import jp.tsumugi.ui.composition.OqsDeskSettings;
 import jp.tsumugi.ui.composition.StoreOpener;
 import jp.tsumugi.ui.error.ErrorView;
 import jp.tsumugi.ui.fx.BundledFonts;
@@ -41,6 +39,8 @@ import jp.tsumugi.ui.masters.MastersController;
 import jp.tsumugi.ui.masters.MastersViewModel;
 import jp.tsumugi.ui.reception.ArrivalsController;
 import jp.tsumugi.ui.reception.ArrivalsViewModel;
+import jp.tsumugi.ui.reception.OqsReceptionPanel;
+import jp.tsumugi.ui.reception.OqsReceptionViewModel;
 import jp.tsumugi.ui.reception.ReceptionController;
 import jp.tsumugi.ui.reception.ReceptionViewModel;
 import jp.tsumugi.ui.reception.RegistrationViewModel;
@@ -55,10 +55,19 @@ import jp.tsumugi.ui.setup.SetupViewModel;
  */
 public final class Shell {
   /** How the shell runs: demo mode shows the demo credentials; {@code idleOverride} replaces the clinic's idle minutes. */
-  public record Options(boolean demoMode, Duration idleOverride, ShellListener listener, Path oqsFolder) {
+  public record Options(boolean demoMode, Duration idleOverride, ShellListener listener, Path oqsFolder, OqsDeskSettings oqsSettings) {
+    public Options {
+      oqsSettings = oqsSettings == null ? OqsDeskSettings.DEFAULT : oqsSettings;
+    }
+
     /** Without a qualification terminal folder. */
     public Options(boolean demoMode, Duration idleOverride, ShellListener listener) {
-      this(demoMode, idleOverride, listener, null);
+      this(demoMode, idleOverride, listener, null, OqsDeskSettings.DEFAULT);
+    }
+
+    /** With a qualification terminal folder and the default request timeout. */
+    public Options(boolean demoMode, Duration idleOverride, ShellListener listener, Path oqsFolder) {
+      this(demoMode, idleOverride, listener, oqsFolder, OqsDeskSettings.DEFAULT);
     }
   }
 
@@ -68,7 +77,7 @@ public final class Shell {
   private final TaskExecutor executor;
   private final StoreOpener opener;
   private final Options options;
-  private QualificationInbox inbox;
+  private OqsDesk oqsDesk;
   private final Scene scene;
   private AppServices services;
   private IdleMonitor idle;
@@ -202,8 +211,10 @@ public final class Shell {
       arrivals.infoProperty().addListener((obs, was, now) -> reception.infoProperty().set(now));
       ArrivalsController arrivalsPart = loader.load("ReceptionArrivals.fxml", ArrivalsController.class,
           () -> new ArrivalsController(arrivals, i18n)).controller();
-      return loader.load("Reception.fxml", ReceptionController.class,
+      Parent receptionView = loader.load("Reception.fxml", ReceptionController.class,
           () -> new ReceptionController(reception, registration, executor, List.of(arrivalsPart))).root();
+      installOqs(receptionView, reception, session);
+      return receptionView;
     });
     sections.put(Section.MASTERS, () -> {
       MastersViewModel masters = new MastersViewModel(services.masterImport(), services.masterCatalog(), executor, i18n,
@@ -255,18 +266,35 @@ public final class Shell {
    * dropped into {@code face/} or {@code res/} are applied at once (docs/adr/0018).
    */
   private void startQualificationInbox() {
-    if (options.oqsFolder() == null || inbox != null) {
+    if (options.oqsFolder() == null || oqsDesk != null) {
       return;
     }
-    inbox = services.qualificationInbox(new InboxFolders(options.oqsFolder()), QualificationRequestEvents.NONE,
-        InboxSettings.DEFAULT);
-    inbox.start();
+    oqsDesk = new OqsDesk(services, options.oqsFolder(), options.oqsSettings());
+    oqsDesk.start();
+  }
+
+  /**
+   * With a terminal folder, the 受付 screen sends a 資格確認 request after each check-in and gets the
+   * 資格再確認 key and the quarantine list (docs/adr/0023).
+   */
+  private void installOqs(Parent receptionView, ReceptionViewModel reception, Session session) {
+    OqsDesk desk = oqsDesk;
+    if (desk == null || !(receptionView instanceof javafx.scene.layout.VBox root)) {
+      return;
+    }
+    reception.setOnCheckedIn(desk::afterCheckIn);
+    OqsReceptionPanel.install(root, new OqsReceptionViewModel(desk, executor, i18n, session, services.clock(), reception::reload), i18n);
+  }
+
+  /** The connection to the 資格確認端末 while logged in, if a folder is configured (tests use it). */
+  public OqsDesk oqsDesk() {
+    return oqsDesk;
   }
 
   private void stopQualificationInbox() {
-    if (inbox != null) {
-      inbox.close();
-      inbox = null;
+    if (oqsDesk != null) {
+      oqsDesk.close();
+      oqsDesk = null;
     }
   }
 

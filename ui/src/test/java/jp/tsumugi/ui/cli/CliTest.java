@@ -106,4 +106,11 @@ class CliTest {
     assertThat(cli.run("bench", "no-such-bench", "--java-option=-Xshare:auto", "--java-option=-Xmx64m")).isEqualTo(2);
     assertThat(cli.err()).contains("unknown benchmark").doesNotContain("IllegalStateException");
   }
+
+  @Test
+  void theDesktopRefusesARequestTimeoutOutsideOneSecondToAnHour() {
+    assertThat(run("desktop", "--oqs-timeout", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--oqs-timeout must be 1 to 3600 seconds");
+    assertThat(run("desktop", "--oqs-timeout", "3601")).isEqualTo(2);
+  }
 }

@@ -26,9 +26,16 @@ public final class ShellFixture {
 
   /** Starts the shell watching a 資格確認端末 folder while logged in. */
   public void start(Stage stage, StoreOpener opener, boolean demo, Duration idleOverride, java.nio.file.Path oqsFolder) {
+    start(stage, opener, demo, idleOverride, oqsFolder, null);
+  }
+
+  /** Starts the shell watching a 資格確認端末 folder with these request settings (a short timeout, say). */
+  public void start(Stage stage, StoreOpener opener, boolean demo, Duration idleOverride, java.nio.file.Path oqsFolder,
+      jp.tsumugi.ui.composition.OqsDeskSettings oqsSettings) {
     executor = new FxTaskExecutor();
     CompletableFuture<AppServices> opening = opener.initialised() ? CompletableFuture.supplyAsync(opener::open) : null;
-    shell = new Shell(stage, I18n.japanese(), executor, opener, new Shell.Options(demo, idleOverride, ShellListener.NONE, oqsFolder));
+    shell = new Shell(stage, I18n.japanese(), executor, opener,
+        new Shell.Options(demo, idleOverride, ShellListener.NONE, oqsFolder, oqsSettings));
     shell.start(opening);
   }
 

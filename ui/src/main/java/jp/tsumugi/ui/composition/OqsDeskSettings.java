@@ -1,0 +1,29 @@
+package jp.tsumugi.ui.composition;
+
+import java.time.Duration;
+import java.util.Objects;
+import jp.tsumugi.sync.qualification.InboxSettings;
+
+/**
+ * How the desktop talks to the 資格確認端末 (docs/adr/0023).
+ *
+ * @param requestTimeout how long a request from reception waits for its answer before the visit is flagged 資格未確認
+ * @param limitCertificateConsent the clinic's default for the requests' 限度額適用認定証 consent flag
+ */
+public record OqsDeskSettings(Duration requestTimeout, boolean limitCertificateConsent) {
+  /** 60 s (the terminal and the national network answer in seconds; a minute means it is down), no consent assumed. */
+  public static final OqsDeskSettings DEFAULT = new OqsDeskSettings(Duration.ofSeconds(60), false);
+
+  public OqsDeskSettings {
+    Objects.requireNonNull(requestTimeout);
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("request timeout must be positive");
+    }
+  }
+
+  /** The inbox timing with this request timeout. */
+  public InboxSettings inboxSettings() {
+    InboxSettings d = InboxSettings.DEFAULT;
+    return new InboxSettings(d.pollInterval(), d.settleTime(), d.maxApplyAttempts(), requestTimeout);
+  }
+}
