@@ -15,6 +15,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -67,21 +68,18 @@ public final class OqsReceptionPanel {
     badge.textProperty().bind(vm.unseenProperty().asString());
     badge.visibleProperty().bind(vm.unseenProperty().greaterThan(0));
     badge.managedProperty().bind(badge.visibleProperty());
-    HBox keyBar = (HBox) root.lookup(".key-bar");
+    Pane keyBar = (Pane) root.lookup(".key-bar");
     if (keyBar != null) {
-      int hint = keyBar.getChildren().size() - 1;
-      keyBar.getChildren().addAll(Math.max(hint, 0), java.util.List.of(recheck, list, badge));
-      keyBar.setAlignment(Pos.CENTER_LEFT);
-      // Eight keys share the bar: a key's label is never cut; the hint text at the end wraps instead.
-      for (Node n : keyBar.getChildren()) {
-        if (n instanceof Button b) {
-          b.setMinWidth(Region.USE_PREF_SIZE);
-        } else if (n instanceof Label l && l != badge) {
-          l.setWrapText(true);
-          l.setMinWidth(120);
-          HBox.setHgrow(l, Priority.ALWAYS);
+      // After the last key button, before the hints; the bar wraps to a second line when it is full.
+      int hint = 0;
+      for (int i = 0; i < keyBar.getChildren().size(); i++) {
+        if (keyBar.getChildren().get(i) instanceof Button) {
+          hint = i + 1;
         }
       }
+      keyBar.getChildren().addAll(hint, java.util.List.of(recheck, list, badge));
+      recheck.setMinWidth(Region.USE_PREF_SIZE);
+      list.setMinWidth(Region.USE_PREF_SIZE);
       badge.setMinWidth(Region.USE_PREF_SIZE);
     } else {
       bar.getChildren().addAll(recheck, list, badge);

@@ -109,8 +109,8 @@ class CliTest {
 
   @Test
   void theDesktopRefusesARequestTimeoutOutsideOneSecondToAnHour() {
-    assertThat(run("desktop", "--oqs-timeout", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("--oqs-timeout must be 1 to 3600 seconds");
-    assertThat(run("desktop", "--oqs-timeout", "3601")).isEqualTo(2);
+    assertThat(cli.run("desktop", "--oqs-timeout", "0")).isEqualTo(2);
+    assertThat(cli.err()).contains("--oqs-timeout must be 1 to 3600 seconds");
+    assertThat(cli.run("desktop", "--oqs-timeout", "3601")).isEqualTo(2);
   }
 }
