@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.masters;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +17,8 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditEntryStore;
-import jp.tsumugi.app.common.Base32;
-import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.master.MasterKind;
 import jp.tsumugi.app.master.search.SearchHit;
-import jp.tsumugi.app.security.Totp;
 import jp.tsumugi.store.StoreLocation;
 import jp.tsumugi.ui.support.DemoStore;
 import jp.tsumugi.ui.support.Screenshots;
@@ -53,23 +51,10 @@ class MastersScreenTest {
     fixture.stop();
   }
 
-  private void logIn(FxRobot robot, String user, String password, boolean totp) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write(user);
-    robot.clickOn("#password").write(password);
-    robot.type(KeyCode.ENTER);
-    if (totp) {
-      TextField code = await(robot, "#totpCode", TextField.class);
-      robot.clickOn(code).write(Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
-      robot.type(KeyCode.ENTER);
-    }
-    await(robot, "#statusUser", Label.class);
-  }
-
   @Test
   @SuppressWarnings("unchecked")
   void administratorImportsTheBundledMastersThenSearchesWithTheKeyboard(FxRobot robot) throws Exception {
-    logIn(robot, "admin", "tsumugi-admin", true);
+    logIn(robot, "admin", "tsumugi-admin");
     robot.type(KeyCode.F5);
     TableView<MastersViewModel.StatusRow> table = await(robot, "#masterStatus", TableView.class);
     waitUntil(() -> table.getItems().size() == MasterKind.values().length);
@@ -117,7 +102,7 @@ class MastersScreenTest {
   @Test
   @SuppressWarnings("unchecked")
   void aClerkSeesWhatIsLoadedButCannotImport(FxRobot robot) {
-    logIn(robot, "clerk", "tsumugi-clerk", false);
+    logIn(robot, "clerk", "tsumugi-clerk");
     robot.type(KeyCode.F5);
     TableView<MastersViewModel.StatusRow> table = await(robot, "#masterStatus", TableView.class);
     waitUntil(() -> table.getItems().size() == MasterKind.values().length);

@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.reception;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,14 +81,6 @@ class ReceptionArrivalsScreenTest {
     fixture.stop();
   }
 
-  private void logIn(FxRobot robot) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write("clerk");
-    robot.clickOn("#password").write("tsumugi-clerk");
-    robot.type(KeyCode.ENTER);
-    await(robot, "#statusUser", Label.class);
-  }
-
   private static String fixtureText(String name) throws Exception {
     return Files.readString(Path.of("src", "test", "resources", "qualification", name), StandardCharsets.UTF_8);
   }
@@ -161,7 +154,7 @@ class ReceptionArrivalsScreenTest {
   @Test
   @SuppressWarnings("unchecked")
   void cardReaderArrivalsAreCheckedInWithOneKeyAndAnInvalidQualificationWarnsAtThePatient(FxRobot robot) throws Exception {
-    logIn(robot);
+    logIn(robot, "clerk", "tsumugi-clerk");
     PatientRecord demo = fixture.services().store().patientStore().findRecord(1).orElseThrow();
     InsuranceStore insurances = fixture.services().store().insuranceStore();
     InsuranceRecord demoInsurance = insurances.insurancesOfPatient(demo.id()).get(0);

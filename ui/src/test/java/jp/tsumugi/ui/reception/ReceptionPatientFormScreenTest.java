@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.reception;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.insurance.InsuranceCombination;
 import jp.tsumugi.app.insurance.InsuranceRecord;
 import jp.tsumugi.app.insurance.PublicExpense;
@@ -26,8 +26,6 @@ import jp.tsumugi.app.patient.PatientRevision;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.qualification.LimitCategory;
 import jp.tsumugi.app.reception.PatientSummary;
-import jp.tsumugi.app.common.Base32;
-import jp.tsumugi.app.security.Totp;
 import jp.tsumugi.store.StoreLocation;
 import jp.tsumugi.ui.support.DemoStore;
 import jp.tsumugi.ui.support.Screenshots;
@@ -65,19 +63,6 @@ class ReceptionPatientFormScreenTest {
   @Stop
   void stop() {
     fixture.stop();
-  }
-
-  private void logIn(FxRobot robot, String user, String password) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write(user);
-    robot.clickOn("#password").write(password);
-    robot.type(KeyCode.ENTER);
-    if (user.equals("admin")) {
-      TextField code = await(robot, "#totpCode", TextField.class);
-      robot.clickOn(code).write(Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
-      robot.type(KeyCode.ENTER);
-    }
-    await(robot, "#statusUser", Label.class);
   }
 
   private static Node input(FxRobot robot, String field) {

@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.reception;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,14 +64,6 @@ class ReceptionQualificationScreenTest {
     fixture.stop();
   }
 
-  private void logIn(FxRobot robot) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write("clerk");
-    robot.clickOn("#password").write("tsumugi-clerk");
-    robot.type(KeyCode.ENTER);
-    await(robot, "#statusUser", Label.class);
-  }
-
   private static String hiragana(String katakana) {
     StringBuilder out = new StringBuilder();
     for (char c : katakana.toCharArray()) {
@@ -131,7 +124,7 @@ class ReceptionQualificationScreenTest {
   @Test
   @SuppressWarnings("unchecked")
   void unansweredCheckInsAreFlaggedRecheckedWithOneKeyAndClearedByTheirAnswers(FxRobot robot) throws Exception {
-    logIn(robot);
+    logIn(robot, "clerk", "tsumugi-clerk");
     robot.type(KeyCode.F1);
     TableView<ReceptionViewModel.Row> table = await(robot, "#receptionQueue", TableView.class);
     await(robot, "#oqsBar", javafx.scene.layout.HBox.class);
@@ -166,7 +159,7 @@ class ReceptionQualificationScreenTest {
   @Test
   @SuppressWarnings("unchecked")
   void aJunkFileInFaceIsListedAsQuarantinedWithItsReason(FxRobot robot) throws Exception {
-    logIn(robot);
+    logIn(robot, "clerk", "tsumugi-clerk");
     robot.type(KeyCode.F1);
     await(robot, "#oqsBar", javafx.scene.layout.HBox.class);
     Files.writeString(oqs.resolve("face").resolve("junk.txt"), "this is not a result", StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.reception;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,14 +59,6 @@ class ReceptionRegistrationScreenTest {
     fixture.stop();
   }
 
-  private void logIn(FxRobot robot) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write("clerk");
-    robot.clickOn("#password").write("tsumugi-clerk");
-    robot.type(KeyCode.ENTER);
-    await(robot, "#statusUser", Label.class);
-  }
-
   private static TextField field(FxRobot robot, String field) {
     return robot.lookup("#reg_" + field.replace('.', '_')).queryAs(TextField.class);
   }
@@ -107,7 +100,7 @@ class ReceptionRegistrationScreenTest {
   @SuppressWarnings("unchecked")
   void clerkRegistersANewPatientWithWarekiAndInsuranceIsWarnedOfTheDuplicateAndChecksThemInByKana(FxRobot robot)
       throws Exception {
-    logIn(robot);
+    logIn(robot, "clerk", "tsumugi-clerk");
     robot.type(KeyCode.F1);
     TableView<ReceptionViewModel.Row> table = await(robot, "#receptionQueue", TableView.class);
     robot.clickOn(await(robot, "#patientSearch", TextField.class));

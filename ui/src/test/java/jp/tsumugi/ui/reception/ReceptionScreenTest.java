@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.reception;
 
 import static jp.tsumugi.ui.support.ShellFixture.await;
+import static jp.tsumugi.ui.support.ShellFixture.logIn;
 import static jp.tsumugi.ui.support.ShellFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,14 +54,6 @@ class ReceptionScreenTest {
   @Stop
   void stop() {
     fixture.stop();
-  }
-
-  private void logIn(FxRobot robot, String user, String password) {
-    TextField name = await(robot, "#username", TextField.class);
-    robot.clickOn(name).write(user);
-    robot.clickOn("#password").write(password);
-    robot.type(KeyCode.ENTER);
-    await(robot, "#statusUser", Label.class);
   }
 
   private static String hiragana(String katakana) {

@@ -4,8 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import jp.tsumugi.app.common.Base32;
+import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.security.Totp;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.StoreOpener;
 import jp.tsumugi.ui.fx.FxTaskExecutor;
@@ -54,6 +60,23 @@ public final class ShellFixture {
     if (shell != null && shell.services() != null) {
       shell.services().close();
     }
+  }
+
+  /**
+   * Logs a demo user in from the login screen (the admin also types the demo one-time code) and waits for
+   * the main view.
+   */
+  public static void logIn(FxRobot robot, String user, String password) {
+    TextField name = await(robot, "#username", TextField.class);
+    robot.clickOn(name).write(user);
+    robot.clickOn("#password").write(password);
+    robot.type(KeyCode.ENTER);
+    if (user.equals("admin")) {
+      TextField code = await(robot, "#totpCode", TextField.class);
+      robot.clickOn(code).write(Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+      robot.type(KeyCode.ENTER);
+    }
+    await(robot, "#statusUser", Label.class);
   }
 
   /** Waits (up to 15 s) for a node with the given CSS id to be visible. */
