@@ -89,12 +89,17 @@ public final class QualificationResultParser {
 
   /** Parses the bytes of a result file. */
   public QualificationResult parse(byte[] bytes) {
+    return ResultMapper.map(tree(bytes));
+  }
+
+  /** The element tree of an {@code XmlMsg} document (a request too), decoded, hardened and capped as results are. */
+  XmlNode tree(byte[] bytes) {
     if (bytes.length > limits.maxBytes()) {
       throw new TsumugiException(ErrorCode.QUALIFICATION_FILE_TOO_LARGE, "over " + limits.maxBytes() + " bytes");
     }
     String text = ResultEncoding.decode(bytes);
     rejectDoctype(text);
-    return ResultMapper.map(tree(text));
+    return tree(text);
   }
 
   private XmlNode tree(String text) {

@@ -17,6 +17,7 @@ import jp.tsumugi.store.LocalStore;
 import jp.tsumugi.store.StoreLocation;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.DataLocations;
+import jp.tsumugi.ui.composition.OqsDeskSettings;
 import jp.tsumugi.ui.composition.StoreOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (noWindow) {
       return 0;
     }
-    // The demo's simulated 資格確認端末 folder: drop a result XML into face/ and it is applied.
+    // The demo's simulated 資格確認端末: it answers the requests written at check-in from the demo patients,
+    // and a result XML dropped into face/ is applied as a My Number card check-in.
     Path oqs = data.resolve("oqs");
     try {
       for (String sub : new String[] {"req", "res", "face"}) {
@@ -90,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     environment.out().println("  qualification terminal folder (simulated): " + oqs);
     environment.out().flush();
-    return DesktopCommand.launch(StoreOpener.h2(location, environment.clock(), terminal, true), true, oqs);
+    return DesktopCommand.launch(StoreOpener.h2(location, environment.clock(), terminal, true), true, oqs, OqsDeskSettings.DEMO);
   }
 
   private static void clearEarlierDemo(StoreLocation location) {

@@ -10,6 +10,8 @@ import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
 import jp.tsumugi.app.master.DrugPriceListAttach;
+import jp.tsumugi.app.insurance.Insurance;
+import jp.tsumugi.app.insurance.InsuranceRecord;
 import jp.tsumugi.app.insurance.InsuranceRegistration;
 import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
@@ -24,6 +26,7 @@ import jp.tsumugi.app.qualification.QualificationResultHandler;
 import jp.tsumugi.app.reception.ClinicDepartments;
 import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.Reception;
+import jp.tsumugi.app.patient.Patient;
 import jp.tsumugi.app.patient.PatientNumberFormat;
 import jp.tsumugi.app.patient.PatientRegistration;
 import jp.tsumugi.app.patient.PatientSearch;
@@ -40,6 +43,7 @@ import jp.tsumugi.sync.qualification.QualificationRequestWriter;
 import jp.tsumugi.sync.qualification.QualificationRequests;
 import jp.tsumugi.sync.qualification.QualificationResultParser;
 import jp.tsumugi.sync.qualification.ResultFileProcessor;
+import jp.tsumugi.sync.qualification.TerminalSimulator;
 
 /**
  * The composition root: wires the store's adapters into the core's use cases. Created once per
@@ -201,6 +205,26 @@ public final class AppServices implements AutoCloseable {
   public QualificationRequests qualificationRequests(InboxFolders folders, QualificationRequestEvents events, InboxSettings settings) {
     return new QualificationRequests(folders, new QualificationRequestWriter(), store.qualificationRequests(), events, clock,
         settings.requestTimeout(), new SecureRandom());
+  }
+
+  /**
+   * What the demo's simulated terminal answers from: the clinic's own current insurance with these card
+   * numbers, for the patient with the request's birth date. Never used against a real terminal.
+   */
+  public TerminalSimulator.Registry simulatedNationalRegistry() {
+    return (insurerNumber, symbol, number, branch, birthDate) -> store.insuranceStore()
+        .insurancesByNumbers(insurerNumber, symbol, number, branch).stream()
+        .flatMap(r -> store.patientStore().findRecord(r.insurance().patientId()).stream()
+            .filter(p -> p.patient().birthDate().equals(birthDate))
+            .map(p -> simulatedCard(r, p.patient())))
+        .findFirst();
+  }
+
+  private static TerminalSimulator.Card simulatedCard(InsuranceRecord r, Patient p) {
+    Insurance i = r.insurance();
+    return new TerminalSimulator.Card(i.insurerNumber(), i.symbol(), i.number(), i.branch(), i.insured(), i.validFrom(), i.validTo(),
+        p.familyName() + " " + p.givenName(), p.familyKana() + " " + p.givenKana(), p.sex().claimCode(), p.birthDate(), p.postalCode(),
+        p.address(), r.elderlyRecipientTenths(), r.lateElderlyTenths(), r.limitCategory().map(c -> c.code()).orElse(""));
   }
 
   /** The watcher of the shared folder's {@code res/} and {@code face/}; call {@code start()} on it, close it at logout. */

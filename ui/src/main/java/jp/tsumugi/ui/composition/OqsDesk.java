@@ -3,6 +3,7 @@ package jp.tsumugi.ui.composition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,13 +21,14 @@ import jp.tsumugi.sync.qualification.InboxFolders;
 import jp.tsumugi.sync.qualification.InboxSettings;
 import jp.tsumugi.sync.qualification.QualificationInbox;
 import jp.tsumugi.sync.qualification.QualificationRequests;
+import jp.tsumugi.sync.qualification.TerminalSimulator;
 
 /**
  * The desktop's connection to the 資格確認端末 while somebody is logged in (docs/adr/0018, 0023): the inbox
  * watching {@code res/} and {@code face/} (and timing requests out on each scan), requests written after
  * each check-in on a thread of their own (a hanging network share never holds up reception), the one-click
  * re-check, and the quarantine list. Request outcomes flag and clear 資格未確認 through
- * {@link ReceptionQualificationFlags} as the system actor.
+ * {@link ReceptionQualificationFlags} as the system actor. In the demo a simulated terminal answers the requests.
  */
 public final class OqsDesk implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OqsDesk.class.getName());
@@ -35,6 +37,7 @@ public final class OqsDesk implements AutoCloseable {
   private final QualificationInbox inbox;
   private final ReceptionQualificationChecks checks;
   private final ExecutorService requestThread;
+  private final Optional<TerminalSimulator> simulator;
 
   public OqsDesk(AppServices services, Path folder, OqsDeskSettings settings) {
     this.folder = Objects.requireNonNull(folder);
@@ -47,6 +50,9 @@ public final class OqsDesk implements AutoCloseable {
         services.store().patientStore(), requests, services.store().qualificationRequests(), services.audit(), services.clock(),
         settings.limitCertificateConsent());
     this.inbox = services.qualificationInbox(folders, flags, inboxSettings);
+    this.simulator = settings.simulatedTerminal()
+        ? Optional.of(new TerminalSimulator(folders, services.simulatedNationalRegistry(), services.clock()))
+        : Optional.empty();
     this.requestThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "qualification-requests");
       t.setDaemon(true);
@@ -57,6 +63,12 @@ public final class OqsDesk implements AutoCloseable {
   /** Starts watching the folders. */
   public void start() {
     inbox.start();
+    simulator.ifPresent(TerminalSimulator::start);
+  }
+
+  /** The demo's simulated terminal, when the settings ask for one (tests drive it). */
+  public Optional<TerminalSimulator> simulator() {
+    return simulator;
   }
 
   /** The terminal's shared folder (shown to staff next to the quarantine list). */
@@ -100,6 +112,7 @@ public final class OqsDesk implements AutoCloseable {
 
   @Override
   public void close() {
+    simulator.ifPresent(TerminalSimulator::close);
     inbox.close();
     requestThread.shutdown();
     try {

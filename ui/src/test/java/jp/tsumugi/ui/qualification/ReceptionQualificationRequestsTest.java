@@ -291,4 +291,38 @@ class ReceptionQualificationRequestsTest {
     scanTwice();
     assertThat(List.of(unverified(first), unverified(second))).containsOnlyOnce(false);
   }
+
+  @Test
+  void theDemosSimulatedTerminalAnswersEveryDemoPatientsCheckInValidAndChangesNothing() {
+    desk.close();
+    desk = new OqsDesk(services, oqs, new OqsDeskSettings(TIMEOUT, false, true));
+    Session clerk = clerk();
+    List<Visit> visits = new ArrayList<>();
+    List<Long> insurances = new ArrayList<>();
+    for (long patientId = 1; visits.size() < 8; patientId++) {
+      var choices = services.reception().checkInChoices(clerk, patientId);
+      if (choices.isEmpty()) {
+        continue;
+      }
+      var choice = choices.get(0);
+      Visit visit = services.reception().checkIn(clerk, new Reception.CheckIn(patientId, "内科", null, choice.combinationId()));
+      visits.add(visit);
+      desk.requestNow(visit).orElseThrow();
+      insurances.add(services.store().insuranceStore().combinationsOfPatient(patientId).stream()
+          .filter(c -> c.id() == choice.combinationId()).findFirst().orElseThrow().insuranceId());
+    }
+
+    assertThat(desk.simulator().orElseThrow().answerWaiting()).isEqualTo(visits.size());
+    scanTwice();
+    clock.advance(TIMEOUT.plusSeconds(5));
+    desk.inbox().scanOnce();
+
+    assertThat(visits).noneMatch(this::unverified);
+    assertThat(services.store().qualificationRequests().pending()).isEmpty();
+    for (long insurance : insurances) {
+      assertThat(services.store().insuranceStore().insuranceHistory(insurance)).as("insurance %s unchanged", insurance).hasSize(1);
+    }
+    assertThat(audit(AuditAction.INSURANCE_CHANGED)).as("the answers agree with what the clinic holds").isEmpty();
+    assertThat(audit(AuditAction.RECEPTION_QUALIFICATION_FLAG)).isEmpty();
+  }
 }
