@@ -131,6 +131,10 @@ public final class SettingsViewModel {
       departments.set(parsed.asText());
       patientNumberPrefix.set(numberFormat.prefix());
       patientNumberWidth.set(Integer.toString(numberFormat.width()));
+      executor.submit(receptionSettings::upcomingPatientSequence, upcoming -> {
+        upcomingSequence = upcoming;
+        updateExample();
+      }, e -> message.set(i18n.error(e)));
       message.set(i18n.text("settings.saved"));
       onSaved.accept(saved);
     }, e -> {
