@@ -30,7 +30,7 @@ import jp.tsumugi.app.qualification.QualificationApplyStore;
 import jp.tsumugi.app.qualification.QualificationArrivalStore;
 import jp.tsumugi.app.qualification.QualificationLedger;
 import jp.tsumugi.app.qualification.QualificationRequestLog;
-import jp.tsumugi.app.reception.DepartmentSettings;
+import jp.tsumugi.app.reception.ReceptionSettings;
 import jp.tsumugi.app.reception.PatientLookup;
 import jp.tsumugi.app.reception.VisitRepository;
 import jp.tsumugi.app.patient.PatientStore;
@@ -379,9 +379,9 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcClinicRepository(tx);
   }
 
-  /** The clinic's departments (診療科), stored with the clinic row. */
-  public DepartmentSettings departmentSettings() {
-    return new JdbcDepartmentSettings(tx);
+  /** Reception settings stored with the clinic row: departments (診療科) and the patient number format. */
+  public ReceptionSettings receptionSettings() {
+    return new JdbcReceptionSettings(tx);
   }
 
   public PatientRepository patients() {

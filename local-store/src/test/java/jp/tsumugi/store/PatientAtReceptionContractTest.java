@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import jp.tsumugi.app.audit.AuditAction;
+import jp.tsumugi.app.audit.AuditEntry;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.clinic.Clinic;
 import jp.tsumugi.app.common.ErrorCode;
@@ -19,13 +22,15 @@ import jp.tsumugi.app.insurance.InsuranceRecord;
 import jp.tsumugi.app.insurance.InsuranceRegistration;
 import jp.tsumugi.app.insurance.PublicExpense;
 import jp.tsumugi.app.insurance.PublicExpenseForm;
+import jp.tsumugi.app.patient.Patient;
 import jp.tsumugi.app.patient.PatientForm;
 import jp.tsumugi.app.patient.PatientNumberFormat;
 import jp.tsumugi.app.patient.PatientRegistration;
 import jp.tsumugi.app.patient.PatientRevision;
 import jp.tsumugi.app.patient.PatientSearch;
+import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.qualification.LimitCategory;
-import jp.tsumugi.app.reception.ClinicDepartments;
+import jp.tsumugi.app.reception.ClinicReceptionSettings;
 import jp.tsumugi.app.reception.Departments;
 import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.PatientEntry;
@@ -39,7 +44,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The full registration panel's use case (patient + insurance + 公費 + combinations, edits as revisions) and
- * the clinic's departments (V11 column) on a real store, run on H2 and PostgreSQL.
+ * the clinic's reception settings (departments, V11; patient number format, V13) on a real store, run on H2
+ * and PostgreSQL.
  */
 abstract class PatientAtReceptionContractTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T01:02:03.456Z"), ZoneId.of("Asia/Tokyo"));
@@ -47,7 +53,7 @@ abstract class PatientAtReceptionContractTest {
   private static final PublicExpenseForm LOCAL = new PublicExpenseForm("85144004", "", "R6.4.1", "", "");
   protected LocalStore store;
   private PatientAtReception desk;
-  private ClinicDepartments departments;
+  private ClinicReceptionSettings settings;
   private final Session clerk = session(Role.CLERK);
   private final Session admin = session(Role.ADMIN);
 
@@ -62,12 +68,12 @@ abstract class PatientAtReceptionContractTest {
   void open() throws Exception {
     store = openStore();
     HashChainedAuditLog audit = new HashChainedAuditLog(store.auditEntries(), CLOCK);
+    settings = new ClinicReceptionSettings(store.receptionSettings(), audit, store.transactions());
     PatientRegistration patients = new PatientRegistration(store.patientStore(), new PatientSearch(store.patientStore(), CLOCK),
-        audit, store.transactions(), CLOCK, PatientNumberFormat.DEFAULT);
+        audit, store.transactions(), CLOCK, settings::patientNumberFormat);
     InsuranceRegistration insurance = new InsuranceRegistration(store.insuranceStore(),
         id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), CLOCK);
     desk = new PatientAtReception(patients, insurance, store.transactions(), CLOCK);
-    departments = new ClinicDepartments(store.departmentSettings(), audit, store.transactions());
   }
 
   @AfterEach
@@ -192,21 +198,107 @@ abstract class PatientAtReceptionContractTest {
 
   @Test
   void departmentsAreStoredWithTheClinicAndDefaultToInternalMedicine() {
-    assertThat(departments.current()).isEqualTo(Departments.DEFAULT);
-    assertThatThrownBy(() -> departments.update(admin, "内科\n小児科"))
+    assertThat(settings.departments()).isEqualTo(Departments.DEFAULT);
+    assertThatThrownBy(() -> settings.updateDepartments(admin, "内科\n小児科"))
         .as("no clinic row yet").isInstanceOfSatisfying(TsumugiException.class,
             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CLINIC_NOT_SET_UP));
     store.clinics().save(new Clinic("1234567", "13", "紡クリニック", "160-0022", "東京都", "03-1234-5678", "1", 5));
-    assertThat(store.departmentSettings().find()).isEqualTo(Optional.empty());
+    assertThat(store.receptionSettings().findDepartments()).isEqualTo(Optional.empty());
 
-    departments.update(admin, "小児科\n内科、 皮膚科 \n\n");
+    settings.updateDepartments(admin, "小児科\n内科、 皮膚科 \n\n");
 
-    assertThat(departments.current().names()).containsExactly("小児科", "内科", "皮膚科");
+    assertThat(settings.departments().names()).containsExactly("小児科", "内科", "皮膚科");
     assertThat(store.clinics().find()).get().extracting(Clinic::name).isEqualTo("紡クリニック");
-    assertThatThrownBy(() -> departments.update(admin, "内科,内科"))
+    assertThatThrownBy(() -> settings.updateDepartments(admin, "内科,内科"))
         .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DEPARTMENTS_INVALID));
-    assertThatThrownBy(() -> departments.update(clerk, "外科"))
+    assertThatThrownBy(() -> settings.updateDepartments(clerk, "外科"))
         .isInstanceOf(TsumugiException.class);
-    assertThat(departments.current().names()).containsExactly("小児科", "内科", "皮膚科");
+    assertThat(settings.departments().names()).containsExactly("小児科", "内科", "皮膚科");
+  }
+
+  private static Clinic clinic() {
+    return new Clinic("1234567", "13", "紡クリニック", "160-0022", "東京都", "03-1234-5678", "1", 5);
+  }
+
+  private String registeredNumber(String address) {
+    // The same 鈴木一郎 each time: registered despite the likely-duplicate warning.
+    long id = desk.register(clerk, new PatientEntry(suzuki("", address), elderly("12"), List.of()), true).registered().orElseThrow().id();
+    return store.patientStore().findRecord(id).orElseThrow().patient().patientNumber();
+  }
+
+  @Test
+  void aNewPatientNumberFormatContinuesTheSequenceWithoutRenumberingOrCollidingAndCanBeSwitchedBack() {
+    store.clinics().save(clinic());
+    assertThat(settings.patientNumberFormat()).isEqualTo(PatientNumberFormat.DEFAULT);
+    assertThat(store.receptionSettings().findPatientNumberFormat()).isEmpty();
+    // 240 patients so far: the last one came from the previous system as 000240.
+    Patient imported = store.patients().insert(new Patient(0, "000240", "既存", "患者", "キゾン", "カンジャ", Sex.MALE,
+        LocalDate.of(1950, 1, 1), "", "", ""));
+    assertThat(settings.upcomingPatientSequence()).isEqualTo(241);
+
+    PatientNumberFormat k5 = settings.updatePatientNumberFormat(admin, " K ", "5");
+
+    assertThat(k5).isEqualTo(new PatientNumberFormat("K", 5));
+    assertThat(store.receptionSettings().findPatientNumberFormat()).contains(new PatientNumberFormat("K", 5));
+    assertThat(registeredNumber("東京都新宿区1-1")).isEqualTo("K00241");
+    assertThat(registeredNumber("東京都新宿区1-2")).isEqualTo("K00242");
+    assertThat(store.patientStore().findRecord(imported.id()).orElseThrow().patient().patientNumber()).isEqualTo("000240");
+
+    settings.updatePatientNumberFormat(admin, "", "6");
+
+    assertThat(registeredNumber("東京都新宿区1-3")).isEqualTo("000243");
+    assertThat(store.patientStore().findRecord(imported.id()).orElseThrow().patient().patientNumber()).isEqualTo("000240");
+    assertThat(store.receptionSettings().findPatientNumberFormat()).contains(PatientNumberFormat.DEFAULT);
+  }
+
+  @Test
+  void aNumberGivenOutsideInTheNewFormatIsNeverHandedOut() {
+    store.clinics().save(clinic());
+    assertThat(registeredNumber("東京都新宿区1-1")).isEqualTo("000001");
+    settings.updatePatientNumberFormat(admin, "A", "5");
+    store.patients().insert(new Patient(0, "A00003", "既存", "三郎", "キゾン", "サブロウ", Sex.MALE, LocalDate.of(1950, 1, 3), "",
+        "", ""));
+
+    assertThat(registeredNumber("東京都新宿区1-2")).isEqualTo("A00004");
+  }
+
+  @Test
+  void aBadPatientNumberFormatIsRefusedAtItsFieldAndNothingIsStoredOrAudited() {
+    store.clinics().save(clinic());
+    long audited = store.auditEntries().count();
+
+    assertThatThrownBy(() -> settings.updatePatientNumberFormat(admin, "KAN1", "5"))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.PATIENT_NUMBER_FORMAT_INVALID);
+          assertThat(e.field()).isEqualTo(PatientNumberFormat.PREFIX_FIELD);
+        });
+    assertThatThrownBy(() -> settings.updatePatientNumberFormat(admin, "K", "11"))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo(PatientNumberFormat.WIDTH_FIELD));
+    assertThatThrownBy(() -> settings.updatePatientNumberFormat(clerk, "K", "5"))
+        .isInstanceOfSatisfying(TsumugiException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_PERMITTED));
+
+    assertThat(store.receptionSettings().findPatientNumberFormat()).isEmpty();
+    assertThat(store.auditEntries().count()).isEqualTo(audited);
+  }
+
+  @Test
+  void changingThePatientNumberFormatIsAuditedAsAClinicChangeWithTheFormatOnly() {
+    store.clinics().save(clinic());
+
+    settings.updatePatientNumberFormat(admin, "K", "5");
+
+    AuditEntry last = store.auditEntries().last().orElseThrow();
+    assertThat(last.action()).isEqualTo(AuditAction.CLINIC_CHANGED);
+    assertThat(last.actor()).isEqualTo("admin");
+    assertThat(last.target()).isEqualTo("patientNumberFormat");
+    assertThat(last.detail()).isEqualTo("patientNumberFormat=K/5");
+  }
+
+  @Test
+  void thePatientNumberFormatNeedsAClinicRow() {
+    assertThatThrownBy(() -> settings.updatePatientNumberFormat(admin, "K", "5"))
+        .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CLINIC_NOT_SET_UP));
+    assertThat(settings.patientNumberFormat()).isEqualTo(PatientNumberFormat.DEFAULT);
   }
 }

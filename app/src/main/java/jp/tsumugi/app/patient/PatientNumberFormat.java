@@ -1,6 +1,7 @@
 package jp.tsumugi.app.patient;
 
 import jp.tsumugi.app.common.ErrorCode;
+import jp.tsumugi.app.common.InvalidFieldException;
 import jp.tsumugi.app.common.TsumugiException;
 
 /**
@@ -16,6 +17,32 @@ public record PatientNumberFormat(String prefix, int width) {
     if (width < 1 || width > 10 || !prefix.matches("[A-Za-z]{0,3}")) {
       throw new TsumugiException(ErrorCode.PATIENT_NUMBER_FORMAT_INVALID);
     }
+  }
+
+  /** Field name of the prefix in {@link #parse} errors. */
+  public static final String PREFIX_FIELD = "patientNumberPrefix";
+  /** Field name of the width in {@link #parse} errors. */
+  public static final String WIDTH_FIELD = "patientNumberWidth";
+
+  /**
+   * The format as typed in the settings: a prefix of 0 to 3 ASCII letters (surrounding blanks ignored) and a
+   * width of 1 to 10 digits (half-width). A bad value is refused naming its field
+   * ({@link #PREFIX_FIELD}, {@link #WIDTH_FIELD}) with TSU-5010.
+   */
+  public static PatientNumberFormat parse(String prefix, String width) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (!p.matches("[A-Za-z]{0,3}")) {
+      throw new InvalidFieldException(ErrorCode.PATIENT_NUMBER_FORMAT_INVALID, PREFIX_FIELD);
+    }
+    String w = width == null ? "" : width.strip();
+    if (!w.matches("[0-9]{1,2}")) {
+      throw new InvalidFieldException(ErrorCode.PATIENT_NUMBER_FORMAT_INVALID, WIDTH_FIELD);
+    }
+    int digits = Integer.parseInt(w);
+    if (digits < 1 || digits > 10) {
+      throw new InvalidFieldException(ErrorCode.PATIENT_NUMBER_FORMAT_INVALID, WIDTH_FIELD);
+    }
+    return new PatientNumberFormat(p, digits);
   }
 
   /** The patient number for the given sequence value (1 or more). */

@@ -3,6 +3,7 @@ package jp.tsumugi.app.patient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditEvent;
 import jp.tsumugi.app.audit.AuditLog;
@@ -29,10 +30,20 @@ public final class PatientRegistration {
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
-  private final PatientNumberFormat numberFormat;
+  private final Supplier<PatientNumberFormat> numberFormat;
 
+  /** With a fixed patient number format. */
   public PatientRegistration(PatientStore store, PatientSearch index, AuditLog audit, Transactions tx, Clock clock,
       PatientNumberFormat numberFormat) {
+    this(store, index, audit, tx, clock, () -> numberFormat);
+  }
+
+  /**
+   * With the clinic's patient number format, read at each registration (so a change in the settings applies to the
+   * next patient without a restart). Existing patients keep their numbers.
+   */
+  public PatientRegistration(PatientStore store, PatientSearch index, AuditLog audit, Transactions tx, Clock clock,
+      Supplier<PatientNumberFormat> numberFormat) {
     this.store = store;
     this.index = index;
     this.audit = audit;
@@ -149,9 +160,15 @@ public final class PatientRegistration {
         .toList();
   }
 
+  /**
+   * The next number of the one clinic-wide sequence in the current format. The sequence is shared by every format,
+   * so a format change continues counting (000240 then K00241), and a number that exists already (given from
+   * outside, or equal under another format) is skipped.
+   */
   private String nextFreeNumber() {
+    PatientNumberFormat format = numberFormat.get();
     for (int attempt = 0; attempt < 1_000_000; attempt++) {
-      String number = numberFormat.format(store.nextPatientSequence());
+      String number = format.format(store.nextPatientSequence());
       if (!store.patientNumberExists(number)) {
         return number;
       }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.security.Role;
@@ -69,5 +71,39 @@ class PatientRegistrationTest {
     PatientRecord p = ((RegistrationOutcome.Registered) r.register(nurse, PatientValidationTest.form("19660526"), false)).record();
     assertThatThrownBy(() -> r.change(nurse, p.id(), 1, PatientValidationTest.form("19660527"), null)).hasMessageContaining("TSU-5007");
     assertThat(store.history(p.id())).hasSize(1);
+  }
+
+  private static String number(RegistrationOutcome outcome) {
+    return ((RegistrationOutcome.Registered) outcome).record().patient().patientNumber();
+  }
+
+  @Test
+  void theFormatIsReadAtEachRegistrationAndExistingPatientsKeepTheirNumbers() {
+    InMemoryPatientStore store = new InMemoryPatientStore();
+    AtomicReference<PatientNumberFormat> clinicFormat = new AtomicReference<>(PatientNumberFormat.DEFAULT);
+    PatientRegistration r = new PatientRegistration(store, new PatientSearch(store, CLOCK),
+        new HashChainedAuditLog(new InMemoryAuditEntryStore(), CLOCK), DIRECT, CLOCK, clinicFormat::get);
+    PatientRecord first = ((RegistrationOutcome.Registered) r.register(nurse, PatientValidationTest.form("19660526"), true)).record();
+
+    clinicFormat.set(new PatientNumberFormat("K", 5));
+    String second = number(r.register(nurse, PatientValidationTest.form("19660526"), true));
+    clinicFormat.set(PatientNumberFormat.DEFAULT);
+    String third = number(r.register(nurse, PatientValidationTest.form("19660526"), true));
+
+    assertThat(first.patient().patientNumber()).isEqualTo("000001");
+    assertThat(second).isEqualTo("K00002");
+    assertThat(third).isEqualTo("000003");
+    assertThat(store.findRecord(first.id()).orElseThrow().patient().patientNumber()).isEqualTo("000001");
+  }
+
+  @Test
+  void aNumberThatExistsAlreadyInTheNewFormatIsSkipped() {
+    InMemoryPatientStore store = new InMemoryPatientStore();
+    // Given outside (an import) without moving the sequence: the next sequence value would produce it again.
+    store.insertRecord(PatientValidation.validate(PatientValidationTest.form("19500101"), 0, "K00001", 1, LocalDate.of(2026, 11, 25)),
+        new PatientStore.Change("import", 0, "imported"));
+    PatientRegistration r = registration(store, new PatientNumberFormat("K", 5));
+
+    assertThat(number(r.register(nurse, PatientValidationTest.form("19660526"), true))).isEqualTo("K00002");
   }
 }

@@ -23,11 +23,10 @@ import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
 import jp.tsumugi.app.qualification.ProposalConfirmation;
 import jp.tsumugi.app.qualification.QualificationRequestEvents;
 import jp.tsumugi.app.qualification.QualificationResultHandler;
-import jp.tsumugi.app.reception.ClinicDepartments;
+import jp.tsumugi.app.reception.ClinicReceptionSettings;
 import jp.tsumugi.app.reception.PatientAtReception;
 import jp.tsumugi.app.reception.Reception;
 import jp.tsumugi.app.patient.Patient;
-import jp.tsumugi.app.patient.PatientNumberFormat;
 import jp.tsumugi.app.patient.PatientRegistration;
 import jp.tsumugi.app.patient.PatientSearch;
 import jp.tsumugi.app.security.AuthenticationService;
@@ -69,7 +68,7 @@ public final class AppServices implements AutoCloseable {
   private final PatientSearch patientSearch;
   private final PatientRegistration patientRegistration;
   private final InsuranceRegistration insuranceRegistration;
-  private final ClinicDepartments clinicDepartments;
+  private final ClinicReceptionSettings receptionSettings;
   private final PatientAtReception patientAtReception;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
@@ -92,15 +91,15 @@ public final class AppServices implements AutoCloseable {
     this.masterCatalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
     this.drugPriceListAttach = new DrugPriceListAttach(store.drugPriceListAttacher(), audit, store.transactions());
     this.patientSearch = new PatientSearch(store.patientStore(), clock);
+    this.receptionSettings = new ClinicReceptionSettings(store.receptionSettings(), audit, store.transactions());
     this.patientRegistration = new PatientRegistration(store.patientStore(), patientSearch, audit, store.transactions(), clock,
-        PatientNumberFormat.DEFAULT);
+        receptionSettings::patientNumberFormat);
     this.insuranceRegistration = new InsuranceRegistration(store.insuranceStore(),
         id -> store.patientStore().findRecord(id).map(r -> r.patient().birthDate()), audit, store.transactions(), clock);
     InsuranceCombinationsForReception combinations = new InsuranceCombinationsForReception(insuranceRegistration);
-    this.clinicDepartments = new ClinicDepartments(store.departmentSettings(), audit, store.transactions());
     this.reception = new Reception(store.visits(), store.patients(),
         new ForgivingPatientLookup(patientSearch, store.receptionPatientLookup()), store.users(),
-        combinations, combinations, clinicDepartments::current, audit, store.transactions(), clock);
+        combinations, combinations, receptionSettings::departments, audit, store.transactions(), clock);
     this.cardReaderArrivals = new CardReaderArrivals(store.qualificationArrivals(), store.qualificationApplyStore(),
         proposalConfirmation(), reception, store.visits(), store.receptionPatientLookup(), store.insuranceStore(), combinations,
         combinations, audit, store.transactions(), clock);
@@ -239,9 +238,9 @@ public final class AppServices implements AutoCloseable {
     return patientAtReception;
   }
 
-  /** The clinic's departments (診療科) offered at check-in, edited in the settings. */
-  public ClinicDepartments clinicDepartments() {
-    return clinicDepartments;
+  /** The clinic's reception settings, edited in the settings: departments (診療科) offered at check-in, patient number format. */
+  public ClinicReceptionSettings receptionSettings() {
+    return receptionSettings;
   }
 
   /** The day's reception queue (受付). */

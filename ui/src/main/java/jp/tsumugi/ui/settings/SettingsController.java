@@ -8,6 +8,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.tsumugi.app.clinic.Prefecture;
+import jp.tsumugi.app.patient.PatientNumberFormat;
 
 /** Binds the clinic settings view. */
 public final class SettingsController {
@@ -22,6 +23,10 @@ public final class SettingsController {
   @FXML private TextField phone;
   @FXML private TextField idleLockMinutes;
   @FXML private TextArea departments;
+  @FXML private GridPane patientNumberFields;
+  @FXML private TextField patientNumberPrefix;
+  @FXML private TextField patientNumberWidth;
+  @FXML private Label patientNumberExample;
   @FXML private Label message;
   @FXML private Button saveButton;
 
@@ -43,9 +48,24 @@ public final class SettingsController {
         departments.requestFocus();
       }
     });
+    patientNumberFields.disableProperty().bind(viewModel.editableProperty().not());
+    patientNumberPrefix.textProperty().bindBidirectional(viewModel.patientNumberPrefixProperty());
+    patientNumberWidth.textProperty().bindBidirectional(viewModel.patientNumberWidthProperty());
+    patientNumberExample.textProperty().bind(viewModel.patientNumberExampleProperty());
+    viewModel.patientNumberInvalidFieldProperty().addListener((obs, was, field) -> markNumberField(field));
     saveButton.disableProperty().bind(viewModel.editableProperty().not().or(viewModel.busyProperty()));
     message.textProperty().bind(viewModel.messageProperty());
     viewModel.load();
+  }
+
+  private void markNumberField(String field) {
+    patientNumberPrefix.getStyleClass().remove("field-error");
+    patientNumberWidth.getStyleClass().remove("field-error");
+    if (PatientNumberFormat.PREFIX_FIELD.equals(field)) {
+      patientNumberPrefix.getStyleClass().add("field-error");
+    } else if (PatientNumberFormat.WIDTH_FIELD.equals(field)) {
+      patientNumberWidth.getStyleClass().add("field-error");
+    }
   }
 
   @FXML

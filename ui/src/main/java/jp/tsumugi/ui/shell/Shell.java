@@ -190,7 +190,7 @@ public final class Shell {
     lockOverlay.visibleProperty().bind(lock.lockedProperty());
     Map<Section, Supplier<Node>> sections = new EnumMap<>(Section.class);
     sections.put(Section.SETTINGS, () -> {
-      SettingsViewModel settings = new SettingsViewModel(services.clinicService(), services.clinicDepartments(), executor, i18n, session,
+      SettingsViewModel settings = new SettingsViewModel(services.clinicService(), services.receptionSettings(), executor, i18n, session,
           clinic -> {
             vm.clinicChanged(clinic);
             idle.detach();

@@ -281,12 +281,12 @@ class ReceptionPatientFormScreenTest {
     robot.clickOn("#saveSettings");
     waitUntil(() -> message.getText().startsWith("TSU-5102"));
     assertThat(departments.getStyleClass()).contains("field-error");
-    assertThat(fixture.services().clinicDepartments().current().names()).containsExactly("内科");
+    assertThat(fixture.services().receptionSettings().departments().names()).containsExactly("内科");
 
     robot.interact(() -> departments.setText("小児科\n内科、皮膚科"));
     robot.clickOn("#saveSettings");
-    waitUntil(() -> fixture.services().clinicDepartments().current().names().size() == 3);
-    assertThat(fixture.services().clinicDepartments().current().names()).containsExactly("小児科", "内科", "皮膚科");
+    waitUntil(() -> fixture.services().receptionSettings().departments().names().size() == 3);
+    assertThat(fixture.services().receptionSettings().departments().names()).containsExactly("小児科", "内科", "皮膚科");
     Screenshots.write(stage.getScene(), "settings-departments");
 
     robot.type(KeyCode.F1);
