@@ -110,12 +110,11 @@ abstract class ChartStoreContractTest {
   @Test
   void aFieldOfTwoHundredThousandCharactersIsStored() {
     long record = chart.createNoteRecord(patientId, visitId, START).orElseThrow();
-    String big = "あ".repeat(199_999) + "😷".substring(0, 1);
     String full = "𠮷".repeat(100_000);
     SoapNote content = new SoapNote(full, "", "", "");
     assertThat(chart.appendNoteRevision(revision(record, 1, RevisionState.SIGNED, "", content))).isTrue();
     assertThat(chart.latestNoteRevision(record).orElseThrow().content().subjective()).isEqualTo(full);
-    assertThat(big).hasSize(200_000);
+    assertThat(full).hasSize(200_000);
   }
 
   @Test
