@@ -147,7 +147,8 @@ abstract class ChartStoreContractTest {
         try (Statement s = c.createStatement()) {
           return s.executeUpdate(sql);
         }
-      }))).as(sql).isInstanceOf(TsumugiException.class);
+      }))).as(sql).isInstanceOfSatisfying(TsumugiException.class,
+          e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CHART_REVISION_IMMUTABLE));
     }
     NoteRevision stored = chart.latestNoteRevision(record).orElseThrow();
     assertThat(stored.content()).isEqualTo(content);

@@ -29,12 +29,41 @@ public final class TextDiff {
     }
   }
 
+  /** A run of characters within a changed line: kept, removed or added. */
+  public record Segment(Op op, String text) {
+    public Segment {
+      Objects.requireNonNull(op);
+      Objects.requireNonNull(text);
+    }
+  }
+
   private TextDiff() {
   }
 
+  /**
+   * Character-level diff of one changed line against its replacement, by code point (an emoji or 外字 is
+   * never split). EQUAL and DELETE segments concatenate to {@code oldLine}, EQUAL and INSERT to {@code newLine}.
+   */
+  public static List<Segment> chars(String oldLine, String newLine) {
+    String[] a = oldLine.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+    String[] b = newLine.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+    List<Segment> out = new ArrayList<>();
+    for (Line unit : diff(a, b)) {
+      int last = out.size() - 1;
+      if (last >= 0 && out.get(last).op() == unit.op()) {
+        out.set(last, new Segment(unit.op(), out.get(last).text() + unit.text()));
+      } else {
+        out.add(new Segment(unit.op(), unit.text()));
+      }
+    }
+    return out;
+  }
+
   public static List<Line> lines(String oldText, String newText) {
-    String[] a = split(oldText);
-    String[] b = split(newText);
+    return diff(split(oldText), split(newText));
+  }
+
+  private static List<Line> diff(String[] a, String[] b) {
     int head = 0;
     while (head < a.length && head < b.length && a[head].equals(b[head])) {
       head++;

@@ -37,6 +37,37 @@ class TextDiffTest {
     assertThat(kept + deleted).isEqualTo(a.split("\n", -1).length);
   }
 
+  @Property(tries = 300)
+  void characterSegmentsRebuildBothLines(@ForAll("lines") String a, @ForAll("lines") String b) {
+    List<TextDiff.Segment> segments = TextDiff.chars(a, b);
+    StringBuilder old = new StringBuilder();
+    StringBuilder now = new StringBuilder();
+    for (TextDiff.Segment s : segments) {
+      if (s.op() != TextDiff.Op.INSERT) {
+        old.append(s.text());
+      }
+      if (s.op() != TextDiff.Op.DELETE) {
+        now.append(s.text());
+      }
+    }
+    assertThat(old.toString()).isEqualTo(a);
+    assertThat(now.toString()).isEqualTo(b);
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.of("頭", "痛", "😷", "𠮷", "a", "b", " ").list().ofMaxSize(25).map(l -> String.join("", l));
+  }
+
+  @Test
+  void characterDiffMarksOnlyTheChangedWordAndNeverSplitsASurrogatePair() {
+    assertThat(TextDiff.chars("咳あり 😷", "咳なし 😷")).containsExactly(
+        new TextDiff.Segment(TextDiff.Op.EQUAL, "咳"), new TextDiff.Segment(TextDiff.Op.DELETE, "あり"),
+        new TextDiff.Segment(TextDiff.Op.INSERT, "なし"), new TextDiff.Segment(TextDiff.Op.EQUAL, " 😷"));
+    assertThat(TextDiff.chars("𠮷", "😷")).containsExactly(new TextDiff.Segment(TextDiff.Op.DELETE, "𠮷"),
+        new TextDiff.Segment(TextDiff.Op.INSERT, "😷"));
+  }
+
   @Test
   void anAddedLineAtTheEndIsOneInsert() {
     assertThat(TextDiff.lines("頭痛\n咳", "頭痛\n咳\n発熱")).containsExactly(
