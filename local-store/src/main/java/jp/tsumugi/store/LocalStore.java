@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
+import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -53,6 +54,9 @@ public final class LocalStore implements AutoCloseable {
   static final String DB_NAME = "tsumugi";
   static final String DB_FILE = DB_NAME + ".mv.db";
   private static final String H2_USER = "tsumugi";
+  /** Folder names under db/vendor for migrations only one database understands. */
+  private static final String VENDOR_H2 = "h2";
+  private static final String VENDOR_POSTGRESQL = "postgresql";
 
   private final ConnectionPool pool;
   private final JdbcTransactions tx;
@@ -139,7 +143,7 @@ public final class LocalStore implements AutoCloseable {
     ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
     try {
       pool.giveBack(openFirst(pool));
-      int version = migrate(h2DataSource(url, key), true);
+      int version = migrate(h2DataSource(url, key), VENDOR_H2, true);
       LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock, dir, marker);
       store.advanceEpoch();
       return store;
@@ -178,7 +182,7 @@ public final class LocalStore implements AutoCloseable {
       throw mapped.errorCode() == ErrorCode.DB_KEY_WRONG || mapped.errorCode() == ErrorCode.DATA_DIR_NOT_WRITABLE
           ? new TsumugiException(ErrorCode.DB_CORRUPT, SqlErrors.describe(e), e) : mapped;
     }
-    Flyway flyway = flyway(h2DataSource(url, key));
+    Flyway flyway = flyway(h2DataSource(url, key), VENDOR_H2);
     try {
       refuseNewerSchema(flyway);
     } catch (FlywayException e) {
@@ -208,7 +212,7 @@ public final class LocalStore implements AutoCloseable {
     ConnectionPool pool = new ConnectionPool(() -> DriverManager.getConnection(url, H2_USER, new String(key.h2Password())));
     try {
       pool.giveBack(openFirst(pool));
-      int version = migrate(h2DataSource(url, key), false);
+      int version = migrate(h2DataSource(url, key), VENDOR_H2, false);
       LocalStore store = new LocalStore(pool, marker.databaseId(), version, clock, dir, marker);
       store.advanceEpoch();
       return new Created(store, key.recoveryKey());
@@ -261,7 +265,7 @@ public final class LocalStore implements AutoCloseable {
       ds.setUrl(jdbcUrl);
       ds.setUser(user);
       ds.setPassword(secret);
-      int version = migrate(ds, true);
+      int version = migrate(ds, VENDOR_POSTGRESQL, true);
       return new LocalStore(pool, "postgres", version, clock);
     } catch (SQLException e) {
       pool.close();
@@ -300,8 +304,8 @@ public final class LocalStore implements AutoCloseable {
    * Refuses a schema newer than this build (checked before anything is written), then applies any
    * pending migrations. Returns the schema version.
    */
-  private static int migrate(DataSource dataSource, boolean refuseNewer) {
-    Flyway flyway = flyway(dataSource);
+  private static int migrate(DataSource dataSource, String vendor, boolean refuseNewer) {
+    Flyway flyway = flyway(dataSource, vendor);
     try {
       if (refuseNewer) {
         refuseNewerSchema(flyway);
@@ -314,10 +318,12 @@ public final class LocalStore implements AutoCloseable {
     }
   }
 
-  private static Flyway flyway(DataSource dataSource) {
+  private static Flyway flyway(DataSource dataSource, String vendor) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        // Portable migrations, plus the few that must speak one vendor's DDL (the chart's append-only
+        // triggers, docs/adr/0025) from db/vendor/h2 or db/vendor/postgresql. Both folders hold the same versions.
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
         .cleanDisabled(true)
         .validateOnMigrate(true)
         .load();
@@ -401,6 +407,11 @@ public final class LocalStore implements AutoCloseable {
   /** Patient records with revisions (registration, search index). */
   public PatientStore patientStore() {
     return new JdbcPatientStore(tx);
+  }
+
+  /** The chart's records: immutable note revisions, drafts and editing leases (docs/adr/0025). */
+  public ChartStore chartStore() {
+    return new JdbcChartStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

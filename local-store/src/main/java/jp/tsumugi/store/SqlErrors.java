@@ -28,7 +28,18 @@ final class SqlErrors {
   }
 
   static TsumugiException translate(SQLException e) {
-    return new TsumugiException(ErrorCode.DB_ERROR, describe(e), e);
+    ErrorCode code = refusedByAppendOnlyTrigger(e) ? ErrorCode.CHART_REVISION_IMMUTABLE : ErrorCode.DB_ERROR;
+    return new TsumugiException(code, describe(e), e);
+  }
+
+  /** The chart's append-only triggers (V15) refuse with SQL state 2F003 on both databases; H2 may wrap it. */
+  private static boolean refusedByAppendOnlyTrigger(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && AppendOnlyTrigger.SQL_STATE.equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String describe(SQLException e) {

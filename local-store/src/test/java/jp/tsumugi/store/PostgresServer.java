@@ -55,6 +55,23 @@ public final class PostgresServer implements AutoCloseable {
     return LocalStore.openPostgres(url, "postgres", "postgres".toCharArray(), clock);
   }
 
+  /**
+   * Several stores on one new, empty database: several application instances (terminals) sharing a
+   * clinic server. The first store migrates; the others find the schema current.
+   */
+  public java.util.List<LocalStore> openFreshStores(String prefix, Clock clock, int count) throws SQLException {
+    String name = prefix + databases.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
+    java.util.List<LocalStore> stores = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      stores.add(LocalStore.openPostgres(url, "postgres", "postgres".toCharArray(), clock));
+    }
+    return stores;
+  }
+
   @Override
   public void close() throws IOException {
     postgres.close();

@@ -18,14 +18,24 @@ public final class StoreTestAccess {
     return DriverManager.getConnection(LocalStore.h2Url(location.dataDir(), true), "tsumugi", new String(key.h2Password()));
   }
 
-  /** The highest {@code V<n>__} migration in this module's sources, read from the folder, not from Flyway. */
+  /**
+   * The highest {@code V<n>__} migration in this module's sources (the portable folder and every vendor
+   * folder), read from the folders, not from Flyway.
+   */
   public static int latestMigrationVersion() {
-    java.io.File dir = new java.io.File("src/main/resources/db/migration");
     int latest = 0;
-    for (String name : java.util.Objects.requireNonNull(dir.list(), "migrations folder")) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(name);
-      if (m.matches()) {
-        latest = Math.max(latest, Integer.parseInt(m.group(1)));
+    java.util.List<java.io.File> dirs = new java.util.ArrayList<>();
+    dirs.add(new java.io.File("src/main/resources/db/migration"));
+    java.io.File[] vendors = new java.io.File("src/main/resources/db/vendor").listFiles(java.io.File::isDirectory);
+    if (vendors != null) {
+      dirs.addAll(java.util.List.of(vendors));
+    }
+    for (java.io.File dir : dirs) {
+      for (String name : java.util.Objects.requireNonNull(dir.list(), "migrations folder")) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(name);
+        if (m.matches()) {
+          latest = Math.max(latest, Integer.parseInt(m.group(1)));
+        }
       }
     }
     return latest;

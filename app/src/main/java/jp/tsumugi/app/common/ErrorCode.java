@@ -170,7 +170,19 @@ public enum ErrorCode {
   // 7350-7399: 資格確認 requests from reception, re-check of 資格未確認 visits (docs/adr/0023)
   QUALIFICATION_TERMINAL_NOT_CONFIGURED(7350, "No 資格確認端末 folder is configured: requests and re-checks are not possible"),
   QUALIFICATION_REQUEST_NO_INSURANCE(7351, "The visit has no insurance to check (self-pay, or its insurance is gone)"),
-  QUALIFICATION_CLINIC_MISSING(7352, "The clinic is not set up, so a qualification request has no institution code");
+  QUALIFICATION_CLINIC_MISSING(7352, "The clinic is not set up, so a qualification request has no institution code"),
+
+  // 9001-9099: the chart's records, revisions, drafts and editing leases (docs/adr/0025)
+  CHART_TEXT_CONTROL_CHARACTER(9001, "The text holds a control character; only tab and line breaks are allowed"),
+  CHART_TEXT_TOO_LONG(9002, "The text is longer than a chart field may hold (200,000 characters)"),
+  CHART_REVISION_CONFLICT(9003, "Another terminal saved a newer revision first; your text is kept as a draft to merge"),
+  CHART_REASON_REQUIRED(9004, "A change to a signed record needs a reason of at most 500 characters"),
+  CHART_RECORD_NOT_FOUND(9005, "No chart record or revision has that id"),
+  CHART_BEING_EDITED(9006, "Another user or terminal is editing this section; it opens read-only"),
+  CHART_RECORD_TOMBSTONED(9007, "The chart record was deleted (tombstone) and cannot be changed"),
+  CHART_REVISION_IMMUTABLE(9008, "Chart revisions cannot be updated or deleted"),
+  CHART_NOTE_EMPTY(9009, "There is nothing to sign off: every field of the note is empty"),
+  CHART_LEASE_NOT_HELD(9010, "This terminal does not hold the editing lease (it expired and another terminal took it)");
 
   private final int number;
   private final String englishText;

@@ -10,5 +10,7 @@ public enum Permission {
   WRITE_CHART,
   PRESCRIBE,
   BILLING,
-  MANAGE_MASTERS
+  MANAGE_MASTERS,
+  /** 確定: turning a chart draft into a signed revision, amending or deleting one (doctors). */
+  SIGN_CHART
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 /** Staff roles. What each may do is decided here, in the core, not by hiding buttons. */
 public enum Role {
   ADMIN(EnumSet.allOf(Permission.class)),
-  DOCTOR(EnumSet.of(Permission.READ_PATIENTS, Permission.WRITE_CHART, Permission.PRESCRIBE, Permission.RECEPTION)),
+  DOCTOR(EnumSet.of(Permission.READ_PATIENTS, Permission.WRITE_CHART, Permission.SIGN_CHART, Permission.PRESCRIBE,
+      Permission.RECEPTION)),
   NURSE(EnumSet.of(Permission.READ_PATIENTS, Permission.WRITE_CHART, Permission.RECEPTION)),
   CLERK(EnumSet.of(Permission.READ_PATIENTS, Permission.RECEPTION, Permission.BILLING));
 

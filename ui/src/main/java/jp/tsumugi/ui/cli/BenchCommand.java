@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * `tsumugi bench masters-import`: see {@link MastersImportBench}.
  * `tsumugi bench patient-search`: see {@link PatientSearchBench}.
+ * `tsumugi bench chart`: see {@link ChartBench}.
  * `tsumugi bench startup`: cold start to the login screen and heap after login, over several fresh
  * JVMs on one demo clinic; prints a table and the median. Needs a display (or Xvfb).
  */
@@ -28,7 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import or patient-search")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import, patient-search or chart")
   String what;
 
   @Option(names = "--runs", defaultValue = "5", description = "Number of cold starts (default 5).")
@@ -40,8 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--patients", defaultValue = "100000", description = "patient-search: synthetic patients (default 100000).")
   int patients;
 
-  @Option(names = "--queries", defaultValue = "1000", description = "patient-search: timed queries per kind (default 1000).")
+  @Option(names = "--queries", defaultValue = "1000",
+      description = "patient-search: timed queries per kind; chart: timed runs per operation (default 1000).")
   int queries;
+
+  @Option(names = "--notes", defaultValue = "500", description = "chart: signed notes of the one patient (default 500).")
+  int notes;
 
   @Option(names = "--java-option", description = "Extra JVM option for the measured processes (repeatable).")
   List<String> javaOptions = new ArrayList<>();
@@ -58,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if ("patient-search".equals(what)) {
       return new PatientSearchBench(environment, Math.max(1, patients), Math.max(1, queries)).run();
+    }
+    if ("chart".equals(what)) {
+      return new ChartBench(environment, Math.max(1, notes), Math.max(1, queries)).run();
     }
     if (!"startup".equals(what)) {
       environment.err().println("unknown benchmark: " + what);

@@ -6,6 +6,9 @@ import java.util.Optional;
 import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.chart.ChartNotes;
+import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.EditLeases;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
@@ -70,6 +73,8 @@ public final class AppServices implements AutoCloseable {
   private final InsuranceRegistration insuranceRegistration;
   private final ClinicReceptionSettings receptionSettings;
   private final PatientAtReception patientAtReception;
+  private final EditLeases editLeases;
+  private final ChartNotes chartNotes;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -104,6 +109,9 @@ public final class AppServices implements AutoCloseable {
         proposalConfirmation(), reception, store.visits(), store.receptionPatientLookup(), store.insuranceStore(), combinations,
         combinations, audit, store.transactions(), clock);
     this.patientAtReception = new PatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
+    ChartStore chartStore = store.chartStore();
+    this.editLeases = new EditLeases(chartStore, clock);
+    this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -246,6 +254,16 @@ public final class AppServices implements AutoCloseable {
   /** The day's reception queue (受付). */
   public Reception reception() {
     return reception;
+  }
+
+  /** A visit's SOAP note: open, autosave, sign off, amend, delete, history, diff (docs/adr/0025). */
+  public ChartNotes chartNotes() {
+    return chartNotes;
+  }
+
+  /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */
+  public EditLeases editLeases() {
+    return editLeases;
   }
 
   /** Registering, changing, reading and searching patients (audited). */

@@ -108,6 +108,12 @@ class CliTest {
   }
 
   @Test
+  void chartBenchPrintsAutosaveAndOpenLatencies() {
+    assertThat(cli.run("bench", "chart", "--notes", "30", "--queries", "20")).isZero();
+    assertThat(cli.out()).contains("30 signed notes").contains("| autosave draft").contains("| open latest visit note");
+  }
+
+  @Test
   void theDesktopRefusesARequestTimeoutOutsideOneSecondToAnHour() {
     assertThat(cli.run("desktop", "--oqs-timeout", "0")).isEqualTo(2);
     assertThat(cli.err()).contains("--oqs-timeout must be 1 to 3600 seconds");
