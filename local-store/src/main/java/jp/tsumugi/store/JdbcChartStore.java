@@ -1,11 +1,8 @@
 package jp.tsumugi.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,30 +28,15 @@ final class JdbcChartStore implements ChartStore {
 
   private final JdbcTransactions tx;
 
+  private final ChartEnvelope envelope;
+
   JdbcChartStore(JdbcTransactions tx) {
     this.tx = tx;
+    this.envelope = new ChartEnvelope(tx);
   }
 
-  /** Work that may lose a unique-key race: returns false (and undoes only itself) when it does. */
-  private interface Racy {
-    void run(Connection c) throws SQLException;
-  }
-
-  private boolean unlessDuplicate(Racy work) {
-    return tx.inTransaction(() -> tx.withConnection(c -> {
-      Savepoint savepoint = c.setSavepoint();
-      try {
-        work.run(c);
-        c.releaseSavepoint(savepoint);
-        return true;
-      } catch (SQLException e) {
-        c.rollback(savepoint);
-        if (SqlErrors.isUniqueViolation(e)) {
-          return false;
-        }
-        throw e;
-      }
-    }));
+  private boolean unlessDuplicate(ChartEnvelope.Racy work) {
+    return envelope.unlessDuplicate(work);
   }
 
   @Override
@@ -85,16 +67,7 @@ final class JdbcChartStore implements ChartStore {
   public Optional<Long> createNoteRecord(long patientId, long visitId, Instant at) {
     long[] id = new long[1];
     boolean created = unlessDuplicate(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO chart_record (kind, patient_id, visit_id, visit_note_key, "
-          + "created_at_ms) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, ChartRecordKind.NOTE.name());
-        ps.setLong(2, patientId);
-        ps.setLong(3, visitId);
-        ps.setLong(4, visitId);
-        ps.setLong(5, at.toEpochMilli());
-        ps.executeUpdate();
-        id[0] = generatedId(ps);
-      }
+      id[0] = ChartEnvelope.insertRecord(c, ChartRecordKind.NOTE, patientId, visitId, visitId, at);
     });
     return created ? Optional.of(id[0]) : Optional.empty();
   }
@@ -102,19 +75,8 @@ final class JdbcChartStore implements ChartStore {
   @Override
   public boolean appendNoteRevision(NoteRevision r) {
     return unlessDuplicate(c -> {
-      long revisionId;
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO chart_revision (record_id, revision, state, author, terminal, "
-          + "at_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-        ps.setLong(1, r.recordId());
-        ps.setInt(2, r.revision());
-        ps.setString(3, r.state().name());
-        ps.setString(4, r.author());
-        ps.setString(5, r.terminal());
-        ps.setLong(6, r.at().toEpochMilli());
-        ps.setString(7, r.reason());
-        ps.executeUpdate();
-        revisionId = generatedId(ps);
-      }
+      long revisionId = ChartEnvelope.insertRevision(c, r.recordId(), r.revision(), r.state(), r.author(), r.terminal(), r.at(),
+          r.reason());
       if (r.isTombstone()) {
         return;
       }
@@ -321,12 +283,5 @@ final class JdbcChartStore implements ChartStore {
     ps.setString(first + 1, n.objective());
     ps.setString(first + 2, n.assessment());
     ps.setString(first + 3, n.plan());
-  }
-
-  private static long generatedId(PreparedStatement ps) throws SQLException {
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      keys.next();
-      return keys.getLong(1);
-    }
   }
 }

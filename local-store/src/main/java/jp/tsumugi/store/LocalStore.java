@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.ProblemStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -412,6 +413,11 @@ public final class LocalStore implements AutoCloseable {
   /** The chart's records: immutable note revisions, drafts and editing leases (docs/adr/0025). */
   public ChartStore chartStore() {
     return new JdbcChartStore(tx);
+  }
+
+  /** Problems (傷病名) on the chart envelope: insert-only revisions (docs/adr/0025). */
+  public ProblemStore problemStore() {
+    return new JdbcProblemStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

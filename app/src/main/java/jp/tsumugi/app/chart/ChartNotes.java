@@ -228,7 +228,8 @@ public final class ChartNotes {
         .orElseThrow(() -> new TsumugiException(ErrorCode.VISIT_NOT_FOUND, "visit " + visitId));
   }
 
-  private static String checkReason(String reason, boolean required) {
+  /** The reason for a change: required when {@code required}, at most 500 characters, chart text rules. */
+  static String checkReason(String reason, boolean required) {
     String why = reason == null ? "" : reason.strip();
     if (required && why.isEmpty() || why.length() > MAX_REASON_LENGTH) {
       throw new TsumugiException(ErrorCode.CHART_REASON_REQUIRED, "reason length " + why.length());

@@ -182,7 +182,16 @@ public enum ErrorCode {
   CHART_RECORD_TOMBSTONED(9007, "The chart record was deleted (tombstone) and cannot be changed"),
   CHART_REVISION_IMMUTABLE(9008, "Chart revisions cannot be updated or deleted"),
   CHART_NOTE_EMPTY(9009, "There is nothing to sign off: every field of the note is empty"),
-  CHART_LEASE_NOT_HELD(9010, "This terminal does not hold the editing lease (it expired and another terminal took it)");
+  CHART_LEASE_NOT_HELD(9010, "This terminal does not hold the editing lease (it expired and another terminal took it)"),
+  // 9011-9049: problems (傷病名) and the other patient facts kept as revision chains (docs/adr/0025 amendment)
+  PROBLEM_DISEASE_UNKNOWN(9011, "The disease code is not in the disease master on the start date (unknown or abolished)"),
+  PROBLEM_MODIFIER_UNKNOWN(9012, "A modifier code is not in the modifier master on the start date (unknown or abolished)"),
+  PROBLEM_TOO_MANY_MODIFIERS(9013, "A problem takes at most 4 modifiers, an uncoded one none (they go into its typed name)"),
+  PROBLEM_NAME_REQUIRED(9014, "An uncoded disease (0000999) needs its name typed, at most 100 characters; a coded one takes no typed name"),
+  PROBLEM_START_DATE_REQUIRED(9015, "A problem needs its start date"),
+  PROBLEM_OUTCOME_DATE_INVALID(9016, "An outcome needs its date, not before the start date; no outcome, no date"),
+  PROBLEM_DISEASE_CODE_FORMAT(9017, "A disease code is 7 digits and a modifier code 4 digits"),
+  PROBLEM_REVISION_CONFLICT(9018, "Another terminal changed this record first; reload it and make the change again");
 
   private final int number;
   private final String englishText;
