@@ -7,6 +7,7 @@ import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.chart.ChartNotes;
+import jp.tsumugi.app.chart.ChartProblems;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.EditLeases;
 import jp.tsumugi.app.clinic.ClinicService;
@@ -75,6 +76,7 @@ public final class AppServices implements AutoCloseable {
   private final PatientAtReception patientAtReception;
   private final EditLeases editLeases;
   private final ChartNotes chartNotes;
+  private final ChartProblems chartProblems;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -112,6 +114,7 @@ public final class AppServices implements AutoCloseable {
     ChartStore chartStore = store.chartStore();
     this.editLeases = new EditLeases(chartStore, clock);
     this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
+    this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -259,6 +262,11 @@ public final class AppServices implements AutoCloseable {
   /** A visit's SOAP note: open, autosave, sign off, amend, delete, history, diff (docs/adr/0025). */
   public ChartNotes chartNotes() {
     return chartNotes;
+  }
+
+  /** Problems (傷病名): add, change, end, list, history (docs/adr/0025). */
+  public ChartProblems chartProblems() {
+    return chartProblems;
   }
 
   /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */
