@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
@@ -418,6 +419,11 @@ public final class LocalStore implements AutoCloseable {
   /** Problems (傷病名) on the chart envelope: insert-only revisions (docs/adr/0025). */
   public ProblemStore problemStore() {
     return new JdbcProblemStore(tx);
+  }
+
+  /** Allergies, drug contraindications and infections on the chart envelope (docs/adr/0025). */
+  public PatientFactStore patientFactStore() {
+    return new JdbcPatientFactStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

@@ -162,7 +162,7 @@ abstract class ProblemStoreContractTest {
 
     assertThatThrownBy(() -> problems.change(nurse, added.recordId(), 1, other, "部位追加"))
         .isInstanceOfSatisfying(ProblemConflictException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ErrorCode.PROBLEM_REVISION_CONFLICT);
+          assertThat(e.errorCode()).isEqualTo(ErrorCode.CHART_RECORD_CONFLICT);
           assertThat(e.stored().revision()).isEqualTo(2);
           assertThat(e.attempted()).isEqualTo(other);
         });

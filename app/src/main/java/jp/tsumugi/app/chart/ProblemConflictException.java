@@ -13,7 +13,7 @@ public final class ProblemConflictException extends TsumugiException {
   private final transient ProblemInput attempted;
 
   public ProblemConflictException(ProblemRevision stored, ProblemInput attempted, int baseRevision) {
-    super(ErrorCode.PROBLEM_REVISION_CONFLICT, "base " + baseRevision + ", stored " + (stored == null ? 0 : stored.revision()));
+    super(ErrorCode.CHART_RECORD_CONFLICT, "base " + baseRevision + ", stored " + (stored == null ? 0 : stored.revision()));
     this.stored = stored;
     this.attempted = attempted;
   }

@@ -191,7 +191,11 @@ public enum ErrorCode {
   PROBLEM_START_DATE_REQUIRED(9015, "A problem needs its start date"),
   PROBLEM_OUTCOME_DATE_INVALID(9016, "An outcome needs its date, not before the start date; no outcome, no date"),
   PROBLEM_DISEASE_CODE_FORMAT(9017, "A disease code is 7 digits and a modifier code 4 digits"),
-  PROBLEM_REVISION_CONFLICT(9018, "Another terminal changed this record first; reload it and make the change again");
+  CHART_RECORD_CONFLICT(9018, "Another terminal changed this record first; reload it and make the change again"),
+  FACT_CODE_FORMAT(9019, "The code does not fit the kind: YJ 7-character prefix, 12-character YJ or 9-digit drug code, or none"),
+  FACT_NAME_REQUIRED(9020, "Enter the name (at most 100 characters)"),
+  FACT_TEXT_TOO_LONG(9021, "The text is longer than the field may hold (200 characters)"),
+  INFECTION_AGENT_TEXT(9022, "Name the agent for \"other\" (at most 100 characters); the listed agents take no text");
 
   private final int number;
   private final String englishText;

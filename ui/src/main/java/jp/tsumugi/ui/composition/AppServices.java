@@ -8,6 +8,7 @@ import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.chart.ChartNotes;
 import jp.tsumugi.app.chart.ChartProblems;
+import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.EditLeases;
 import jp.tsumugi.app.clinic.ClinicService;
@@ -77,6 +78,7 @@ public final class AppServices implements AutoCloseable {
   private final EditLeases editLeases;
   private final ChartNotes chartNotes;
   private final ChartProblems chartProblems;
+  private final PatientFacts patientFacts;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -115,6 +117,7 @@ public final class AppServices implements AutoCloseable {
     this.editLeases = new EditLeases(chartStore, clock);
     this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
     this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock);
+    this.patientFacts = new PatientFacts(store.patientFactStore(), audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -267,6 +270,11 @@ public final class AppServices implements AutoCloseable {
   /** Problems (傷病名): add, change, end, list, history (docs/adr/0025). */
   public ChartProblems chartProblems() {
     return chartProblems;
+  }
+
+  /** Allergies, drug contraindications (薬剤禁忌) and infections: add, change, end, current, history. */
+  public PatientFacts patientFacts() {
+    return patientFacts;
   }
 
   /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */

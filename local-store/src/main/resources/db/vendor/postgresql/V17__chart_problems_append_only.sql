@@ -1,9 +1,0 @@
--- PostgreSQL: problem content tables refuse UPDATE, DELETE and TRUNCATE (docs/adr/0025; function from V15).
-CREATE TRIGGER chart_problem_content_append_only BEFORE UPDATE OR DELETE ON chart_problem_content
-  FOR EACH ROW EXECUTE FUNCTION chart_append_only();
-CREATE TRIGGER chart_problem_content_no_truncate BEFORE TRUNCATE ON chart_problem_content
-  FOR EACH STATEMENT EXECUTE FUNCTION chart_append_only();
-CREATE TRIGGER chart_problem_modifier_append_only BEFORE UPDATE OR DELETE ON chart_problem_modifier
-  FOR EACH ROW EXECUTE FUNCTION chart_append_only();
-CREATE TRIGGER chart_problem_modifier_no_truncate BEFORE TRUNCATE ON chart_problem_modifier
-  FOR EACH STATEMENT EXECUTE FUNCTION chart_append_only();
