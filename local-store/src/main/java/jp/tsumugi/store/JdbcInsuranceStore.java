@@ -78,69 +78,32 @@ final class JdbcInsuranceStore implements InsuranceStore {
 
   @Override
   public Optional<InsuranceRecord> findInsurance(long id) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance "
-          + "WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(readInsurance(rs)) : Optional.empty();
-        }
-      }
-    });
+    return tx.first("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance WHERE id = ?",
+        ps -> ps.setLong(1, id), JdbcInsuranceStore::readInsurance);
   }
 
   @Override
   public List<InsuranceRecord> insurancesOfPatient(long patientId) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance "
-          + "WHERE patient_id = ? ORDER BY id")) {
-        ps.setLong(1, patientId);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<InsuranceRecord> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(readInsurance(rs));
-          }
-          return out;
-        }
-      }
-    });
+    return tx.list("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance WHERE patient_id = ? ORDER BY id",
+        ps -> ps.setLong(1, patientId), JdbcInsuranceStore::readInsurance);
   }
 
   @Override
   public List<Revision<InsuranceRecord>> insuranceHistory(long id) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT insurance_id, patient_id, " + INSURANCE_COLUMNS + ", revision, "
-          + "author, changed_at_ms, reason FROM insurance_revision WHERE insurance_id = ? ORDER BY revision")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<Revision<InsuranceRecord>> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(new Revision<>(readInsurance(rs), rs.getString(18), Instant.ofEpochMilli(rs.getLong(19)), rs.getString(20)));
-          }
-          return out;
-        }
-      }
-    });
+    return tx.list("SELECT insurance_id, patient_id, " + INSURANCE_COLUMNS + ", revision, author, changed_at_ms, reason "
+        + "FROM insurance_revision WHERE insurance_id = ? ORDER BY revision", ps -> ps.setLong(1, id),
+        rs -> new Revision<>(readInsurance(rs), rs.getString(18), Instant.ofEpochMilli(rs.getLong(19)), rs.getString(20)));
   }
 
   @Override
   public List<InsuranceRecord> insurancesByNumbers(String insurerNumber, String symbol, String number, String branch) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance "
-          + "WHERE insurer_number = ? AND symbol = ? AND number = ? AND branch = ? ORDER BY id")) {
-        ps.setString(1, insurerNumber);
-        ps.setString(2, symbol == null ? "" : symbol);
-        ps.setString(3, number);
-        ps.setString(4, branch == null ? "" : branch);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<InsuranceRecord> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(readInsurance(rs));
-          }
-          return out;
-        }
-      }
-    });
+    return tx.list("SELECT id, patient_id, " + INSURANCE_COLUMNS + ", revision FROM insurance "
+        + "WHERE insurer_number = ? AND symbol = ? AND number = ? AND branch = ? ORDER BY id", ps -> {
+          ps.setString(1, insurerNumber);
+          ps.setString(2, symbol == null ? "" : symbol);
+          ps.setString(3, number);
+          ps.setString(4, branch == null ? "" : branch);
+        }, JdbcInsuranceStore::readInsurance);
   }
 
   @Override
@@ -181,49 +144,21 @@ final class JdbcInsuranceStore implements InsuranceStore {
 
   @Override
   public Optional<PublicExpense> findPublicExpense(long id) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + PUBLIC_COLUMNS + ", revision FROM public_expense "
-          + "WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(readPublic(rs)) : Optional.empty();
-        }
-      }
-    });
+    return tx.first("SELECT id, patient_id, " + PUBLIC_COLUMNS + ", revision FROM public_expense WHERE id = ?",
+        ps -> ps.setLong(1, id), JdbcInsuranceStore::readPublic);
   }
 
   @Override
   public List<PublicExpense> publicExpensesOfPatient(long patientId) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, patient_id, " + PUBLIC_COLUMNS + ", revision FROM public_expense "
-          + "WHERE patient_id = ? ORDER BY id")) {
-        ps.setLong(1, patientId);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<PublicExpense> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(readPublic(rs));
-          }
-          return out;
-        }
-      }
-    });
+    return tx.list("SELECT id, patient_id, " + PUBLIC_COLUMNS + ", revision FROM public_expense WHERE patient_id = ? ORDER BY id",
+        ps -> ps.setLong(1, patientId), JdbcInsuranceStore::readPublic);
   }
 
   @Override
   public List<Revision<PublicExpense>> publicExpenseHistory(long id) {
-    return tx.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT public_expense_id, patient_id, " + PUBLIC_COLUMNS + ", revision, "
-          + "author, changed_at_ms, reason FROM public_expense_revision WHERE public_expense_id = ? ORDER BY revision")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<Revision<PublicExpense>> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(new Revision<>(readPublic(rs), rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11)));
-          }
-          return out;
-        }
-      }
-    });
+    return tx.list("SELECT public_expense_id, patient_id, " + PUBLIC_COLUMNS + ", revision, author, changed_at_ms, reason "
+        + "FROM public_expense_revision WHERE public_expense_id = ? ORDER BY revision", ps -> ps.setLong(1, id),
+        rs -> new Revision<>(readPublic(rs), rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11)));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package jp.tsumugi.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +24,16 @@ final class JdbcTransactions implements Transactions {
   /** Work on a connection that may throw SQLException. */
   interface SqlWork<T> {
     T apply(Connection connection) throws SQLException;
+  }
+
+  /** Sets a statement's parameters. */
+  interface Parameters {
+    void set(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads the current row of a result. */
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
   }
 
   private final ConnectionPool pool;
@@ -93,6 +106,34 @@ final class JdbcTransactions implements Transactions {
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  /** Every row a query returns, in its order. */
+  <T> List<T> list(String sql, Parameters parameters, RowReader<T> reader) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        parameters.set(ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<T> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(reader.read(rs));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  /** The first row a query returns, if any. */
+  <T> Optional<T> first(String sql, Parameters parameters, RowReader<T> reader) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        parameters.set(ps);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+        }
+      }
+    });
   }
 
   private Connection borrow() {
