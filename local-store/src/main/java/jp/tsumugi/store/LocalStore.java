@@ -416,6 +416,11 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcChartStore(tx);
   }
 
+  /** The chart window's timeline read (docs/adr/0028). */
+  public jp.tsumugi.app.chart.ChartOverviewStore chartOverviewStore() {
+    return new JdbcChartOverviewStore(tx);
+  }
+
   /** Problems (傷病名) on the chart envelope: insert-only revisions (docs/adr/0025). */
   public ProblemStore problemStore() {
     return new JdbcProblemStore(tx);

@@ -79,6 +79,7 @@ public final class AppServices implements AutoCloseable {
   private final ChartNotes chartNotes;
   private final ChartProblems chartProblems;
   private final PatientFacts patientFacts;
+  private final jp.tsumugi.app.chart.ChartOverview chartOverview;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -118,6 +119,8 @@ public final class AppServices implements AutoCloseable {
     this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
     this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock);
     this.patientFacts = new PatientFacts(store.patientFactStore(), audit, store.transactions(), clock);
+    this.chartOverview = new jp.tsumugi.app.chart.ChartOverview(store.chartOverviewStore(), store.problemStore(),
+        store.patientFactStore(), store.receptionPatientLookup(), combinations, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -263,6 +266,11 @@ public final class AppServices implements AutoCloseable {
   }
 
   /** A visit's SOAP note: open, autosave, sign off, amend, delete, history, diff (docs/adr/0025). */
+  /** What the chart window paints first: header, facts, problems, timeline (docs/adr/0028). */
+  public jp.tsumugi.app.chart.ChartOverview chartOverview() {
+    return chartOverview;
+  }
+
   public ChartNotes chartNotes() {
     return chartNotes;
   }
