@@ -68,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         environment.err().println(" " + report.kinds().stream().mapToInt(MasterImportReport.KindReport::total).sum()
             + " master records.");
       }
+      services.demoCharts().seed(terminal);
       write(data.resolve(MARKER), created.store().databaseId());
     }
     environment.out().println("Demo clinic created in " + data + " (" + patients + " synthetic patients).");

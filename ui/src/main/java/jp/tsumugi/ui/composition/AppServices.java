@@ -271,6 +271,12 @@ public final class AppServices implements AutoCloseable {
     return chartOverview;
   }
 
+  /** Synthetic chart history for the demo clinic (run after the demo clinic and, when wanted, the masters). */
+  public jp.tsumugi.app.demo.DemoCharts demoCharts() {
+    return new jp.tsumugi.app.demo.DemoCharts(store.visits(), chartNotes, chartProblems, patientFacts, store.users(),
+        store.transactions(), clock);
+  }
+
   public ChartNotes chartNotes() {
     return chartNotes;
   }

@@ -20,6 +20,8 @@ import javafx.util.Duration;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.security.Session;
+import jp.tsumugi.ui.chart.ChartView;
+import jp.tsumugi.ui.chart.ChartViewModel;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.OqsDesk;
 import jp.tsumugi.ui.composition.OqsDeskSettings;
@@ -82,6 +84,7 @@ public final class Shell {
   private AppServices services;
   private IdleMonitor idle;
   private MainView main;
+  private ChartView chart;
 
   public Shell(Stage stage, I18n i18n, TaskExecutor executor, StoreOpener opener, Options options) {
     this.stage = stage;
@@ -124,6 +127,7 @@ public final class Shell {
 
   /** Stops the shell's timers (status refresh, idle countdown); the window may then close. */
   public void dispose() {
+    disposeChart();
     stopQualificationInbox();
     if (idle != null) {
       idle.detach();
@@ -222,6 +226,21 @@ public final class Shell {
       return loader.load("Masters.fxml", MastersController.class, () -> new MastersController(masters, i18n, executor))
           .root();
     });
+    sections.put(Section.CHART, () -> {
+      ChartViewModel chartVm = new ChartViewModel(new ChartViewModel.Services(services.chartOverview(), services.chartNotes(),
+          services.editLeases(), services.reception()), executor, i18n, session, services.clock());
+      chart = new ChartView(chartVm, i18n);
+      return chart.root();
+    });
+    vm.sectionProperty().addListener((obs, was, now) -> {
+      if (now == Section.CHART) {
+        Platform.runLater(() -> {
+          if (chart != null) {
+            chart.shown();
+          }
+        });
+      }
+    });
     main = new MainView(vm, i18n, sections, lockOverlay, () -> lockNow(lock));
     scene.setRoot(main.root());
     installShortcuts(vm, lock);
@@ -298,7 +317,15 @@ public final class Shell {
     }
   }
 
+  private void disposeChart() {
+    if (chart != null) {
+      chart.dispose();
+      chart = null;
+    }
+  }
+
   private void afterLogout() {
+    disposeChart();
     stopQualificationInbox();
     if (idle != null) {
       idle.detach();

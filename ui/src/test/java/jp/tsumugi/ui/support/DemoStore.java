@@ -21,6 +21,7 @@ public final class DemoStore {
     LocalStore.Created created = LocalStore.createH2(location, CLOCK);
     try (AppServices services = new AppServices(created.store(), CLOCK, TERMINAL, true)) {
       services.demoClinic().create(TERMINAL);
+      services.demoCharts().seed(TERMINAL);
     }
     return location;
   }
