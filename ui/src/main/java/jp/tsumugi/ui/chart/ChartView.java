@@ -450,6 +450,8 @@ public final class ChartView {
     Label lease = bound("chartLeaseInfo", vm.leaseInfoProperty(), "chart-lease");
     lease.visibleProperty().bind(vm.leaseInfoProperty().isNotEmpty());
     lease.managedProperty().bind(lease.visibleProperty());
+    lease.setMinHeight(Region.USE_PREF_SIZE);
+    lease.setMaxWidth(Double.MAX_VALUE);
 
     bindArea(soapS, vm.subjectiveProperty());
     bindArea(soapO, vm.objectiveProperty());
