@@ -38,6 +38,11 @@ final class JdbcChartOverviewStore implements ChartOverviewStore {
     }, JdbcChartOverviewStore::entry);
   }
 
+  @Override
+  public java.util.Optional<Long> patientOfVisit(long visitId) {
+    return tx.first("SELECT patient_id FROM visit WHERE id = ?", ps -> ps.setLong(1, visitId), rs -> rs.getLong(1));
+  }
+
   private static TimelineEntry entry(ResultSet rs) throws SQLException {
     int revision = rs.getInt(5);
     String state = rs.getString(6);

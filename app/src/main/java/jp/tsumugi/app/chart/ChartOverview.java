@@ -93,6 +93,14 @@ public final class ChartOverview {
     });
   }
 
+  /** Opens the chart of the visit's patient (from the reception queue, say). */
+  public Overview openVisit(Session session, long visitId) {
+    session.require(Permission.READ_PATIENTS);
+    long patientId = overviews.patientOfVisit(visitId)
+        .orElseThrow(() -> new TsumugiException(ErrorCode.CHART_RECORD_NOT_FOUND, "visit " + visitId));
+    return open(session, patientId);
+  }
+
   /** The timeline again (after a sign-off or a draft), without a new audit entry: the chart is already open. */
   public List<TimelineEntry> timeline(Session session, long patientId) {
     session.require(Permission.READ_PATIENTS);

@@ -9,4 +9,7 @@ public interface ChartOverviewStore {
    * by visit id), with the latest note revision's state and summary and whether {@code reader} has a draft.
    */
   List<TimelineEntry> timeline(long patientId, String reader);
+
+  /** The patient of a visit (reception entry), if the visit exists. */
+  java.util.Optional<Long> patientOfVisit(long visitId);
 }

@@ -135,6 +135,10 @@ public final class ChartView {
     return root;
   }
 
+  public ChartViewModel viewModel() {
+    return vm;
+  }
+
   /** Stops the timers; the view model saves a pending draft and gives the lease back. */
   public void dispose() {
     autosaveTick.stop();

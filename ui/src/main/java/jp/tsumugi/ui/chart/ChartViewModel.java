@@ -150,14 +150,24 @@ public final class ChartViewModel {
 
   /** Opens a chart: {@code visitId} 0 selects the newest visit. */
   public void openPatient(long patient, long visitId) {
+    load(() -> services.overview().open(session, patient), visitId);
+  }
+
+  /** Opens the chart of the visit's patient at that visit (the 受付 screen's Ctrl+O). */
+  public void openVisit(long visitId) {
+    load(() -> services.overview().openVisit(session, visitId), visitId);
+  }
+
+  private void load(java.util.function.Supplier<ChartOverview.Overview> read, long visitId) {
+    flushDraft();
     int opening = ++generation;
     leaveVisit();
     message.set("");
-    executor.submit(() -> services.overview().open(session, patient), overview -> {
+    executor.submit(read, overview -> {
       if (opening != generation) {
         return;
       }
-      patientId = patient;
+      patientId = overview.patientId();
       header.set(overview.header());
       problems.setAll(overview.problems());
       timeline.setAll(overview.timeline());

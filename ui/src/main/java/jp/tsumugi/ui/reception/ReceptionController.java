@@ -393,6 +393,12 @@ public final class ReceptionController {
         }
         editPatient();
       }
+      case O -> {
+        if (!e.isShortcutDown()) {
+          return;
+        }
+        viewModel.openChart(selected());
+      }
       case F11 -> {
         if (registration.openProperty().get()) {
           registration.register(false);

@@ -85,6 +85,7 @@ public final class ReceptionViewModel {
   private final Map<Long, Long> patientOfVisit = new HashMap<>();
   private ChangeToken token = ChangeToken.NONE;
   private java.util.function.Consumer<Visit> onCheckedIn = visit -> { };
+  private java.util.function.LongConsumer onOpenChart;
   private long cancelVisitId;
   private boolean loading;
 
@@ -258,6 +259,18 @@ public final class ReceptionViewModel {
    * Called on the UI thread after each check-in from this screen has committed (the desktop sends the
    * 資格確認 request then, docs/adr/0023); must return at once.
    */
+  /** Where Ctrl+O takes the selected visit: the chart window (set by the shell). */
+  public void setOnOpenChart(java.util.function.LongConsumer listener) {
+    this.onOpenChart = listener;
+  }
+
+  /** Opens the chart of the selected visit's patient, if the shell offers a chart. */
+  public void openChart(Row row) {
+    if (row != null && onOpenChart != null) {
+      onOpenChart.accept(row.visitId());
+    }
+  }
+
   public void setOnCheckedIn(java.util.function.Consumer<Visit> listener) {
     this.onCheckedIn = listener == null ? visit -> { } : listener;
   }

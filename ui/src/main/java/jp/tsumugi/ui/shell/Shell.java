@@ -218,6 +218,12 @@ public final class Shell {
       Parent receptionView = loader.load("Reception.fxml", ReceptionController.class,
           () -> new ReceptionController(reception, registration, executor, List.of(arrivalsPart))).root();
       installOqs(receptionView, reception, session);
+      reception.setOnOpenChart(visitId -> {
+        vm.select(Section.CHART);
+        if (chart != null) {
+          chart.viewModel().openVisit(visitId);
+        }
+      });
       return receptionView;
     });
     sections.put(Section.MASTERS, () -> {

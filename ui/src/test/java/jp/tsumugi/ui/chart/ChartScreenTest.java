@@ -318,4 +318,24 @@ class ChartScreenTest {
     assertThat(services().store().chartStore().noteRecordOfVisit(visitId)).isEmpty();
     Screenshots.write(stage.getScene(), "chart-nurse");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void ctrlOOnTheReceptionQueueOpensThatVisitsChart(FxRobot robot) throws Exception {
+    long visitId = checkInPatientOne();
+    logIn(robot, "doctor", "tsumugi-doctor");
+    robot.type(KeyCode.F1);
+    javafx.scene.control.TableView<?> queue = await(robot, "#receptionQueue", javafx.scene.control.TableView.class);
+    waitUntil(() -> !queue.getItems().isEmpty());
+    robot.interact(() -> {
+      queue.requestFocus();
+      queue.getSelectionModel().select(0);
+    });
+    ctrl(robot, KeyCode.O);
+    Label number = await(robot, "#chartPatientNumber", Label.class);
+    waitUntil(() -> "000001".equals(number.getText()));
+    ListView<TimelineEntry> timeline = robot.lookup("#chartTimeline").queryAs(ListView.class);
+    waitUntil(() -> timeline.getSelectionModel().getSelectedItem() != null);
+    assertThat(timeline.getSelectionModel().getSelectedItem().visitId()).isEqualTo(visitId);
+  }
 }
