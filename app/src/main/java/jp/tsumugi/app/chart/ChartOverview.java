@@ -101,6 +101,13 @@ public final class ChartOverview {
     return open(session, patientId);
   }
 
+  /** The chart again after a change made in it (a problem, an allergy): no new audit entry, it is already open. */
+  public Overview refresh(Session session, long patientId) {
+    session.require(Permission.READ_PATIENTS);
+    return tx.inTransaction(() -> new Overview(header(patientId), problems.problemList(patientId),
+        overviews.timeline(patientId, session.username())));
+  }
+
   /** The timeline again (after a sign-off or a draft), without a new audit entry: the chart is already open. */
   public List<TimelineEntry> timeline(Session session, long patientId) {
     session.require(Permission.READ_PATIENTS);

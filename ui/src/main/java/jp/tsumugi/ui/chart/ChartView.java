@@ -78,6 +78,7 @@ public final class ChartView {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final ChartViewModel vm;
+  private final ChartRecordsPanel records;
   private final I18n i18n;
   private final BorderPane root = new BorderPane();
   private final TextField patientSearch = new TextField();
@@ -99,8 +100,9 @@ public final class ChartView {
   private final Timeline autosaveTick;
   private final Timeline heartbeat;
 
-  public ChartView(ChartViewModel vm, I18n i18n) {
+  public ChartView(ChartViewModel vm, ChartRecordsViewModel recordsVm, I18n i18n) {
     this.vm = vm;
+    this.records = new ChartRecordsPanel(recordsVm, i18n);
     this.i18n = i18n;
     root.getStyleClass().addAll("page", "chart-root");
     root.setId("chartRoot");
@@ -190,6 +192,8 @@ public final class ChartView {
     a.setId(id);
     a.setWrapText(true);
     a.getStyleClass().add("soap-area");
+    a.setPrefColumnCount(16);
+    a.setPrefRowCount(4);
     return a;
   }
 
@@ -363,7 +367,8 @@ public final class ChartView {
     VBox.setVgrow(leftTabs, Priority.ALWAYS);
     VBox box = new VBox(6, patientSearch, hits, leftTabs);
     box.setPadding(new Insets(8));
-    box.setPrefWidth(290);
+    box.setPrefWidth(260);
+    box.setMaxWidth(260);
     box.getStyleClass().add("chart-left");
     return box;
   }
@@ -513,6 +518,8 @@ public final class ChartView {
     StackPane stack = new StackPane(editor, history, merge);
     history.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.HISTORY));
     merge.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.MERGE));
+    history.managedProperty().bind(history.visibleProperty());
+    merge.managedProperty().bind(merge.visibleProperty());
     return stack;
   }
 
@@ -556,8 +563,7 @@ public final class ChartView {
     title.getStyleClass().add("section-title");
     historyList.setId("historyList");
     historyList.setItems(vm.history());
-    historyList.setPrefWidth(420);
-    historyList.setMinWidth(360);
+    historyList.setPrefWidth(400);
     historyList.setCellFactory(v -> textCell(r -> i18n.text(r.isTombstone() ? "chart.history.rowDeleted" : "chart.history.row",
         r.revision(), vm.displayName(r.author()), r.terminal(),
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(r.at().atZone(vm.zone())))
@@ -740,11 +746,13 @@ public final class ChartView {
         setText(s.toString());
       }
     });
-    Tab problemsTab = new Tab(i18n.text("chart.tab.problems"), problemList);
+    Tab problemsTab = new Tab(i18n.text("chart.tab.problems"), records.problemsPane(problemList));
     problemsTab.setId("chartTabProblems");
-    rightTabs.getTabs().add(problemsTab);
+    rightTabs.getTabs().addAll(problemsTab, records.factsTab());
     rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    rightTabs.setPrefWidth(300);
+    rightTabs.setPrefWidth(330);
+    rightTabs.setMinWidth(330);
+    rightTabs.setMaxWidth(330);
     rightTabs.setId("chartRightTabs");
     return rightTabs;
   }
@@ -757,13 +765,14 @@ public final class ChartView {
   // ---- keys ------------------------------------------------------------------------------------
 
   private Node keyBar() {
-    FlowPane bar = new FlowPane(10, 4);
-    bar.getStyleClass().add("key-bar");
-    bar.setPadding(new Insets(4, 10, 6, 10));
     Label keys = new Label(i18n.text(vm.maySign() ? "chart.keys" : "chart.keys.nurse"));
     keys.setId("chartKeys");
     keys.getStyleClass().add("hint");
-    bar.getChildren().add(keys);
+    keys.setWrapText(true);
+    keys.setMinWidth(0);
+    HBox bar = new HBox(keys);
+    bar.getStyleClass().add("key-bar");
+    bar.setPadding(new Insets(4, 10, 6, 10));
     return bar;
   }
 
@@ -831,6 +840,12 @@ public final class ChartView {
     }
     if (matches(e, KeyCode.DIGIT4)) {
       return soapP::requestFocus;
+    }
+    if (matches(e, KeyCode.N)) {
+      return () -> {
+        rightTabs.getSelectionModel().select(0);
+        root.lookup("#problemInput").requestFocus();
+      };
     }
     if (matches(e, KeyCode.M)) {
       return () -> {

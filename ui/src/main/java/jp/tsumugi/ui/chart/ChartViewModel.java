@@ -425,6 +425,20 @@ public final class ChartViewModel {
     }, this::fail);
   }
 
+  /** Reads header, problems and timeline again after a change made in the chart (no new "opened" audit entry). */
+  public void refreshRecords() {
+    long patient = patientId;
+    if (patient == 0) {
+      return;
+    }
+    executor.submit(() -> services.overview().refresh(session, patient), overview -> {
+      if (patient == patientId) {
+        header.set(overview.header());
+        problems.setAll(overview.problems());
+      }
+    }, this::fail);
+  }
+
   private void refreshTimeline() {
     long patient = patientId;
     executor.submit(() -> services.overview().timeline(session, patient), entries -> {

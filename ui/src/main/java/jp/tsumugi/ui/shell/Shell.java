@@ -235,7 +235,8 @@ public final class Shell {
     sections.put(Section.CHART, () -> {
       ChartViewModel chartVm = new ChartViewModel(new ChartViewModel.Services(services.chartOverview(), services.chartNotes(),
           services.editLeases(), services.reception()), executor, i18n, session, services.clock());
-      chart = new ChartView(chartVm, i18n);
+      chart = new ChartView(chartVm, new jp.tsumugi.ui.chart.ChartRecordsViewModel(services.chartProblems(), services.patientFacts(),
+          services.masterCatalog(), executor, i18n, session, services.clock(), chartVm), i18n);
       return chart.root();
     });
     vm.sectionProperty().addListener((obs, was, now) -> {
