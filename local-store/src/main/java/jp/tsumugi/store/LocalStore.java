@@ -18,6 +18,7 @@ import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
+import jp.tsumugi.app.chart.StampStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -424,6 +425,11 @@ public final class LocalStore implements AutoCloseable {
   /** Allergies, drug contraindications and infections on the chart envelope (docs/adr/0025). */
   public PatientFactStore patientFactStore() {
     return new JdbcPatientFactStore(tx);
+  }
+
+  /** Stamps (スタンプ, V20; docs/adr/0027). */
+  public StampStore stampStore() {
+    return new JdbcStampStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */
