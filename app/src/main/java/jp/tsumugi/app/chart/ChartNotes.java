@@ -161,6 +161,22 @@ public final class ChartNotes {
     });
   }
 
+  /**
+   * Do (前回処方): the P column of the patient's latest signed, non-tombstoned note with a P on a visit before
+   * {@code visitId} (latest revision), and where it came from; empty if none. The UI puts it into the current
+   * draft and saves that through {@link #saveDraft}. Audited as a read with the patient id.
+   */
+  public Optional<PreviousPlan> previousPlan(Session session, long visitId) {
+    session.require(Permission.READ_PATIENTS);
+    return tx.inTransaction(() -> {
+      long patientId = patientOf(visitId);
+      Optional<PreviousPlan> plan = store.previousPlan(visitId);
+      record(session, AuditAction.CHART_PREVIOUS_PLAN_READ, patientId, "visit=" + visitId + ",from="
+          + plan.map(p -> p.visitId() + ",revision=" + p.revision()).orElse("none"));
+      return plan;
+    });
+  }
+
   /** Gives the visit note's editing lease back (the editor closes). */
   public void close(Session session, long visitId) {
     leases.release(session, EditLeases.noteSection(visitId));
