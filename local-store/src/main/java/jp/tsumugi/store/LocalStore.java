@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
+import jp.tsumugi.app.chart.ChartSearchSource;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
@@ -425,6 +426,11 @@ public final class LocalStore implements AutoCloseable {
   /** Allergies, drug contraindications and infections on the chart envelope (docs/adr/0025). */
   public PatientFactStore patientFactStore() {
     return new JdbcPatientFactStore(tx);
+  }
+
+  /** What the chart full-text search index reads (docs/adr/0027). */
+  public ChartSearchSource chartSearchSource() {
+    return new JdbcChartSearchSource(tx);
   }
 
   /** Stamps (スタンプ, V20; docs/adr/0027). */

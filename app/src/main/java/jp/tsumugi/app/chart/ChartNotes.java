@@ -51,13 +51,21 @@ public final class ChartNotes {
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
+  private final ChartChangeListener changes;
 
   public ChartNotes(ChartStore store, EditLeases leases, AuditLog audit, Transactions tx, Clock clock) {
+    this(store, leases, audit, tx, clock, ChartChangeListener.NONE);
+  }
+
+  /** With a listener told, after each commit, which note record was signed, amended or tombstoned (the search index). */
+  public ChartNotes(ChartStore store, EditLeases leases, AuditLog audit, Transactions tx, Clock clock,
+      ChartChangeListener changes) {
     this.store = store;
     this.leases = leases;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Opens the visit's note: latest revision, this author's draft, and the editing lease if the role may write. */
@@ -202,6 +210,7 @@ public final class ChartNotes {
           throw new Conflict();
         }
         store.deleteDraft(visitId, session.username());
+        tx.afterCommit(() -> changes.noteChanged(recordId));
         AuditAction action = state == RevisionState.TOMBSTONE ? AuditAction.CHART_NOTE_TOMBSTONED
             : revision.revision() == 1 ? AuditAction.CHART_NOTE_SIGNED : AuditAction.CHART_NOTE_AMENDED;
         record(session, action, patientId, "visit=" + visitId + ",record=" + recordId + ",revision=" + revision.revision()
