@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import jp.tsumugi.app.chart.ChartSearchSource;
 import jp.tsumugi.app.chart.SoapNote;
 
@@ -24,14 +25,16 @@ import jp.tsumugi.app.chart.SoapNote;
  */
 final class JdbcChartSearchSource implements ChartSearchSource {
   private static final int FETCH = 500;
-  private static final String LATEST = "r.revision = (SELECT MAX(r2.revision) FROM chart_revision r2 WHERE r2.record_id = c.id) ";
+  private static final int CHUNK = 100;
+  /** Every revision of the chosen notes, by record then revision: the last row of each record is its latest revision. */
   private static final String NOTES = "SELECT c.id, c.patient_id, c.visit_id, v.visit_date, r.revision, r.state, "
       + "n.subjective, n.objective, n.assessment, n.plan FROM chart_record c JOIN visit v ON v.id = c.visit_id "
-      + "JOIN chart_revision r ON r.record_id = c.id AND " + LATEST
+      + "JOIN chart_revision r ON r.record_id = c.id "
       + "LEFT JOIN chart_note_content n ON n.revision_id = r.id WHERE c.kind = 'NOTE' ";
   private static final String PROBLEMS = "SELECT c.id, c.patient_id, p.start_date, r.revision, r.state, p.display_name, "
-      + "c.created_at_ms FROM chart_record c JOIN chart_revision r ON r.record_id = c.id AND " + LATEST
+      + "c.created_at_ms FROM chart_record c JOIN chart_revision r ON r.record_id = c.id "
       + "LEFT JOIN chart_problem_content p ON p.revision_id = r.id WHERE c.kind = 'PROBLEM' ";
+  private static final String ORDER = " ORDER BY c.id, r.revision";
 
   private final JdbcTransactions tx;
 
@@ -41,52 +44,93 @@ final class JdbcChartSearchSource implements ChartSearchSource {
 
   @Override
   public void forEachNote(Consumer<SourceNote> sink) {
-    stream(NOTES + "AND r.state = 'SIGNED'", JdbcChartSearchSource::note, sink);
+    latest(NOTES + ORDER, ps -> { }, JdbcChartSearchSource::note, SourceNote::recordId, n -> {
+      if (!n.tombstone()) {
+        sink.accept(n);
+      }
+    });
   }
 
   @Override
   public void forEachProblem(Consumer<SourceProblem> sink) {
-    stream(PROBLEMS + "AND r.state = 'SIGNED'", JdbcChartSearchSource::problem, sink);
+    latest(PROBLEMS + ORDER, ps -> { }, JdbcChartSearchSource::problem, SourceProblem::recordId, p -> {
+      if (!p.tombstone()) {
+        sink.accept(p);
+      }
+    });
   }
 
   @Override
   public Optional<SourceNote> note(long recordId) {
-    return tx.first(NOTES + "AND c.id = ?", ps -> ps.setLong(1, recordId), JdbcChartSearchSource::note);
+    return Optional.ofNullable(notes(List.of(recordId)).get(recordId));
+  }
+
+  @Override
+  public Map<Long, SourceNote> notes(Collection<Long> recordIds) {
+    Map<Long, SourceNote> out = new HashMap<>();
+    List<Long> ids = new ArrayList<>(recordIds);
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      latest(NOTES + "AND c.id IN (" + marks(chunk.size()) + ")" + ORDER, ps -> setIds(ps, chunk), JdbcChartSearchSource::note,
+          SourceNote::recordId, n -> out.put(n.recordId(), n));
+    }
+    return out;
   }
 
   @Override
   public Optional<SourceProblem> problem(long recordId) {
-    return tx.first(PROBLEMS + "AND c.id = ?", ps -> ps.setLong(1, recordId), JdbcChartSearchSource::problem);
+    List<SourceProblem> found = new ArrayList<>();
+    latest(PROBLEMS + "AND c.id = ?" + ORDER, ps -> ps.setLong(1, recordId), JdbcChartSearchSource::problem,
+        SourceProblem::recordId, found::add);
+    return found.stream().findFirst();
   }
 
   @Override
   public Map<Long, PatientLabel> patients(Collection<Long> patientIds) {
     Map<Long, PatientLabel> out = new HashMap<>();
     List<Long> ids = new ArrayList<>(patientIds);
-    for (int from = 0; from < ids.size(); from += 100) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      tx.list("SELECT id, patient_number, family_name, given_name FROM patient WHERE id IN (" + marks + ")", ps -> {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setLong(i + 1, chunk.get(i));
-        }
-      }, rs -> out.put(rs.getLong(1), new PatientLabel(rs.getString(2), rs.getString(3) + "\u3000" + rs.getString(4))));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      tx.list("SELECT id, patient_number, family_name, given_name FROM patient WHERE id IN (" + marks(chunk.size()) + ")",
+          ps -> setIds(ps, chunk),
+          rs -> out.put(rs.getLong(1), new PatientLabel(rs.getString(2), rs.getString(3) + "\u3000" + rs.getString(4))));
     }
     return out;
   }
 
-  private <T> void stream(String sql, JdbcTransactions.RowReader<T> reader, Consumer<T> sink) {
+  /** Streams the rows (ordered by record, then revision) and hands on the last row of each record. */
+  private <T> void latest(String sql, JdbcTransactions.Parameters parameters, JdbcTransactions.RowReader<T> reader,
+      ToLongFunction<T> recordOf, Consumer<T> sink) {
     tx.inTransaction(() -> tx.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setFetchSize(FETCH);
+        parameters.set(ps);
         try (ResultSet rs = ps.executeQuery()) {
+          T pending = null;
           while (rs.next()) {
-            sink.accept(reader.read(rs));
+            T row = reader.read(rs);
+            if (pending != null && recordOf.applyAsLong(pending) != recordOf.applyAsLong(row)) {
+              sink.accept(pending);
+            }
+            pending = row;
+          }
+          if (pending != null) {
+            sink.accept(pending);
           }
         }
       }
       return null;
     }));
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static void setIds(PreparedStatement ps, List<Long> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      ps.setLong(i + 1, ids.get(i));
+    }
   }
 
   private static SourceNote note(ResultSet rs) throws SQLException {

@@ -172,6 +172,21 @@ abstract class ChartSearchContractTest {
   }
 
   @Test
+  void bulkLoadedNotesAreSignedNotesThatSearchAndCheckInSee() {
+    long before = visit(sato, "2026-11-02");
+    BulkChartLoader.insertSignedNotes(store, List.of(
+        new BulkChartLoader.Note(yamada, LocalDate.of(2026, 11, 2), "doctor", START, new SoapNote("一括投入の記載", "", "", "")),
+        new BulkChartLoader.Note(sato, LocalDate.of(2026, 11, 2), "doctor", START, new SoapNote("", "", "", "一括 Do 処方"))));
+    long after = visit(sato, "2026-11-02");
+    ChartSearchResult result = search.search(doctor, "一括");
+    assertThat(result.total()).isEqualTo(2);
+    List<Long> visits = result.hits().stream().map(ChartSearchHit::visitId).toList();
+    assertThat(visits).allSatisfy(v -> assertThat(v).isBetween(before + 1, after - 1));
+    assertThat(notes.open(doctor, visits.get(0)).latest()).isPresent();
+    assertThat(notes.previousPlan(doctor, after)).map(p -> p.plan()).contains("一括 Do 処方");
+  }
+
+  @Test
   void eachSearchIsAuditedOnceWithoutTheQueryAndOnlyDoctorsMaySearch() {
     sign(yamada, "2026-11-01", new SoapNote("山田さんの腹痛", "", "", ""));
     search.search(doctor, "山田 腹痛");

@@ -2,6 +2,7 @@ package jp.tsumugi.app.chart;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditEvent;
 import jp.tsumugi.app.audit.AuditLog;
@@ -62,6 +64,12 @@ public final class ChartSearch implements ChartChangeListener {
   private volatile boolean built;
   private final Set<Long> pendingNotes = new HashSet<>();
   private final Set<Long> pendingProblems = new HashSet<>();
+  /** Counts index changes; a scan order is valid for the count it was built at. */
+  private final AtomicLong changes = new AtomicLong();
+  private volatile ScanOrder scanOrder;
+
+  private record ScanOrder(long changes, Entry[] entries) {
+  }
 
   public ChartSearch(ChartSearchSource source, AuditLog audit, Transactions tx) {
     this.source = source;
@@ -74,18 +82,20 @@ public final class ChartSearch implements ChartChangeListener {
     session.require(Permission.SIGN_CHART);
     List<String> terms = terms(query);
     ensureBuilt();
-    List<Entry> matches = new ArrayList<>();
-    for (Entry e : index.values()) {
+    List<Entry> shown = new ArrayList<>();
+    int total = 0;
+    for (Entry e : snapshot()) {
       if (e.folded() != null && containsAll(e.folded(), terms)) {
-        matches.add(e);
+        total++;
+        if (shown.size() < LIMIT) {
+          shown.add(e);
+        }
       }
     }
-    matches.sort(NEWEST_FIRST);
-    List<Entry> shown = matches.subList(0, Math.min(LIMIT, matches.size()));
     List<ChartSearchHit> hits = tx.inTransaction(() -> hits(shown, terms));
     audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.CHART_SEARCHED, "",
-        "terms=" + terms.size() + ",chars=" + query.length() + ",total=" + matches.size() + ",shown=" + hits.size()));
-    return new ChartSearchResult(hits, matches.size());
+        "terms=" + terms.size() + ",chars=" + query.length() + ",total=" + total + ",shown=" + hits.size()));
+    return new ChartSearchResult(hits, total);
   }
 
   /** The query's folded terms: split at white space, duplicates removed. */
@@ -120,6 +130,7 @@ public final class ChartSearch implements ChartChangeListener {
       if (!building) {
         built = false;
         index.clear();
+        changes.incrementAndGet();
       }
     }
   }
@@ -204,6 +215,23 @@ public final class ChartSearch implements ChartChangeListener {
   /** Keeps the higher revision when two refreshes of one record race. */
   private void put(Entry e) {
     index.merge(e.recordId(), e, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+    changes.incrementAndGet();
+  }
+
+  /**
+   * The entries newest first, as an array (scanning it is much faster than iterating the map, and the first
+   * {@link #LIMIT} matches are the newest ones); rebuilt on the first search after a change.
+   */
+  private Entry[] snapshot() {
+    long now = changes.get();
+    ScanOrder order = scanOrder;
+    if (order != null && order.changes() == now) {
+      return order.entries();
+    }
+    Entry[] entries = index.values().toArray(new Entry[0]);
+    Arrays.sort(entries, NEWEST_FIRST);
+    scanOrder = new ScanOrder(now, entries);
+    return entries;
   }
 
   private static Entry noteEntry(ChartSearchSource.SourceNote n) {
@@ -246,6 +274,9 @@ public final class ChartSearch implements ChartChangeListener {
     Set<Long> patientIds = new HashSet<>();
     shown.forEach(e -> patientIds.add(e.patientId()));
     Map<Long, ChartSearchSource.PatientLabel> labels = source.patients(patientIds);
+    List<Long> noteIds = new ArrayList<>();
+    shown.stream().filter(e -> !e.problem()).forEach(e -> noteIds.add(e.recordId()));
+    Map<Long, ChartSearchSource.SourceNote> originals = source.notes(noteIds);
     List<ChartSearchHit> hits = new ArrayList<>();
     for (Entry e : shown) {
       ChartSearchSource.PatientLabel label = labels.getOrDefault(e.patientId(), new ChartSearchSource.PatientLabel("", ""));
@@ -257,7 +288,7 @@ public final class ChartSearch implements ChartChangeListener {
         }
         continue;
       }
-      Optional<ChartSearchSource.SourceNote> n = source.note(e.recordId());
+      Optional<ChartSearchSource.SourceNote> n = Optional.ofNullable(originals.get(e.recordId()));
       if (n.isEmpty() || n.get().tombstone()) {
         continue; // changed since the scan; the index will follow after that commit
       }

@@ -43,6 +43,9 @@ public interface ChartSearchSource {
   /** The latest revision of a note record (also a tombstone); empty if the record has no revision or is no note. */
   Optional<SourceNote> note(long recordId);
 
+  /** {@link #note} for several records at once (one query per hundred); records without a note revision are left out. */
+  Map<Long, SourceNote> notes(Collection<Long> recordIds);
+
   /** The latest revision of a problem record (also a tombstone); empty if none or not a problem. */
   Optional<SourceProblem> problem(long recordId);
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,24 +15,21 @@ import java.util.stream.Stream;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.chart.ChartSearch;
 import jp.tsumugi.app.chart.ChartSearchResult;
-import jp.tsumugi.app.chart.ChartStore;
-import jp.tsumugi.app.chart.NoteRevision;
-import jp.tsumugi.app.chart.RevisionState;
 import jp.tsumugi.app.chart.SoapNote;
 import jp.tsumugi.app.patient.Patient;
 import jp.tsumugi.app.patient.Sex;
-import jp.tsumugi.app.reception.Visit;
 import jp.tsumugi.app.security.Role;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.app.security.User;
+import jp.tsumugi.store.BulkChartLoader;
 import jp.tsumugi.store.LocalStore;
 import jp.tsumugi.store.StoreLocation;
 
 /**
  * `tsumugi bench chart-search [--notes N] [--patients P] [--queries Q]`: a fresh encrypted H2 store with N signed
  * notes of generated Japanese clinical text (about 300 to 1,500 characters each) spread over P patients. The notes
- * are seeded through the ChartStore port (visit, record, revision 1 and content, 1,000 per transaction) and not
- * through ChartNotes, so there is no audit entry and no lease per note: the use case would take minutes for 100,000.
+ * are seeded by JDBC batches ({@link BulkChartLoader}: visit, record, revision 1 and content, 1,000 per transaction),
+ * not through ChartNotes, so there is no audit entry and no lease per note: the use case would take many minutes.
  * Then it builds the search index (time; heap used after GC before and after) and times Q searches through
  * ChartSearch (scan + snippets of the shown hits read back + audit), mixed 1 to 3 term queries: common and rare
  * terms, katakana/half-width/hiragana spellings, and misses. Prints p50/p95/p99/max per query kind.
@@ -81,26 +77,17 @@ final class ChartSearchBench {
               "タロウ", i % 2 == 0 ? Sex.MALE : Sex.FEMALE, LocalDate.of(1940, 1, 1).plusDays(i % 25_000), null, null, null)).id();
         }
       });
-      ChartStore chart = store.chartStore();
       long chars = 0;
       for (int from = 0; from < notes; from += SEED_BATCH) {
         int top = Math.min(notes, from + SEED_BATCH);
-        int first = from;
-        chars += store.transactions().inTransaction(() -> {
-          long batchChars = 0;
-          for (int i = first; i < top; i++) {
-            long patient = patientIds[random.nextInt(patients)];
-            LocalDate date = today.minusDays(random.nextInt(3_650));
-            Instant at = clock.instant();
-            long visit = store.visits().insert(new Visit(0, patient, date, 0, "内科", "doctor", null, at)).id();
-            long record = chart.createNoteRecord(patient, visit, at).orElseThrow();
-            SoapNote content = note(random);
-            batchChars += content.length();
-            chart.appendNoteRevision(new NoteRevision(record, patient, visit, 1, RevisionState.SIGNED, "doctor", at, "bench", "",
-                content));
-          }
-          return batchChars;
-        });
+        List<BulkChartLoader.Note> batch = new ArrayList<>();
+        for (int i = from; i < top; i++) {
+          SoapNote content = note(random);
+          chars += content.length();
+          batch.add(new BulkChartLoader.Note(patientIds[random.nextInt(patients)], today.minusDays(random.nextInt(3_650)), "doctor",
+              clock.instant(), content));
+        }
+        BulkChartLoader.insertSignedNotes(store, batch);
       }
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
@@ -135,8 +122,8 @@ final class ChartSearchBench {
 
       var out = environment.out();
       out.println();
-      out.printf(Locale.ROOT, "%,d signed notes (%,d characters, %.0f per note) of %,d patients, seeded in %.1f s through the "
-          + "ChartStore port; encrypted H2 file%n", notes, chars, (double) chars / notes, patients, seedSeconds);
+      out.printf(Locale.ROOT, "%,d signed notes (%,d characters, %.0f per note) of %,d patients, seeded in %.1f s by JDBC "
+          + "batches (BulkChartLoader, no audit); encrypted H2 file%n", notes, chars, (double) chars / notes, patients, seedSeconds);
       out.printf(Locale.ROOT, "index: %,d notes in %.1f s; heap used after GC %.0f MB before, %.0f MB after (+%.0f MB); max heap "
           + "%.0f MB%n", indexed, buildSeconds, heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0,
           Runtime.getRuntime().maxMemory() / 1048576.0);
