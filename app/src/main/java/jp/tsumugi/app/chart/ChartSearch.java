@@ -45,8 +45,11 @@ public final class ChartSearch implements ChartChangeListener {
 
   /** One indexed note or problem; {@code folded == null} marks a tombstone (kept for revision ordering). */
   private record Entry(long recordId, long patientId, long visitId, int epochDay, int revision, boolean problem,
-      String folded, int[] fieldStarts) {
+      String folded, int[] fieldStarts, long[] signature) {
   }
+
+  /** Bits of an entry's signature: every character and every pair of adjacent characters of its folded text, hashed. */
+  static final int SIGNATURE_BITS = 2048;
 
   private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparingInt(Entry::epochDay).reversed()
       .thenComparing(Comparator.comparingLong(Entry::visitId).reversed())
@@ -82,10 +85,11 @@ public final class ChartSearch implements ChartChangeListener {
     session.require(Permission.SIGN_CHART);
     List<String> terms = terms(query);
     ensureBuilt();
+    int[] required = requiredBits(terms);
     List<Entry> shown = new ArrayList<>();
     int total = 0;
     for (Entry e : snapshot()) {
-      if (e.folded() != null && containsAll(e.folded(), terms)) {
+      if (e.folded() != null && hasBits(e.signature(), required) && containsAll(e.folded(), terms)) {
         total++;
         if (shown.size() < LIMIT) {
           shown.add(e);
@@ -116,6 +120,14 @@ public final class ChartSearch implements ChartChangeListener {
     // Longer terms are usually rarer: trying them first ends most non-matching notes sooner.
     ordered.sort(Comparator.comparingInt(String::length).reversed());
     return ordered;
+  }
+
+  /**
+   * Builds the index now if it is not built (it reads every note once: seconds to tens of seconds for a large
+   * clinic). Meant for a background thread after a doctor logs in, so the first search does not wait.
+   */
+  public void warmUp() {
+    ensureBuilt();
   }
 
   /** Indexed notes and problems (not tombstones); builds the index if needed. For the bench and tests. */
@@ -237,7 +249,7 @@ public final class ChartSearch implements ChartChangeListener {
   private static Entry noteEntry(ChartSearchSource.SourceNote n) {
     int day = (int) n.visitDate().toEpochDay();
     if (n.tombstone()) {
-      return new Entry(n.recordId(), n.patientId(), n.visitId(), day, n.revision(), false, null, null);
+      return new Entry(n.recordId(), n.patientId(), n.visitId(), day, n.revision(), false, null, null, null);
     }
     String[] fields = fields(n.content());
     StringBuilder folded = new StringBuilder(n.content().length() + 3);
@@ -249,16 +261,68 @@ public final class ChartSearch implements ChartChangeListener {
       starts[i] = folded.length();
       folded.append(SearchFold.fold(fields[i]));
     }
-    return new Entry(n.recordId(), n.patientId(), n.visitId(), day, n.revision(), false, folded.toString(), starts);
+    String text = folded.toString();
+    return new Entry(n.recordId(), n.patientId(), n.visitId(), day, n.revision(), false, text, starts, signature(text));
   }
 
   private static Entry problemEntry(ChartSearchSource.SourceProblem p) {
-    return new Entry(p.recordId(), p.patientId(), 0, (int) p.startDate().toEpochDay(), p.revision(), true,
-        p.tombstone() ? null : SearchFold.fold(p.name()), new int[] {0});
+    String text = p.tombstone() ? null : SearchFold.fold(p.name());
+    return new Entry(p.recordId(), p.patientId(), 0, (int) p.startDate().toEpochDay(), p.revision(), true, text, new int[] {0},
+        text == null ? null : signature(text));
   }
 
   private static String[] fields(SoapNote n) {
     return new String[] {n.subjective(), n.objective(), n.assessment(), n.plan()};
+  }
+
+  /**
+   * A signature (a Bloom filter of one hash function, docs/adr/0027): a note can only contain a term if it has every
+   * bit of the term's characters and character pairs. Most notes fail this in a few memory reads, without a scan.
+   */
+  static long[] signature(String folded) {
+    long[] bits = new long[SIGNATURE_BITS / 64];
+    for (int i = 0; i < folded.length(); i++) {
+      set(bits, unigram(folded.charAt(i)));
+      if (i + 1 < folded.length()) {
+        set(bits, bigram(folded.charAt(i), folded.charAt(i + 1)));
+      }
+    }
+    return bits;
+  }
+
+  static int[] requiredBits(List<String> terms) {
+    Set<Integer> bits = new LinkedHashSet<>();
+    for (String t : terms) {
+      for (int i = 0; i < t.length(); i++) {
+        bits.add(unigram(t.charAt(i)));
+        if (i + 1 < t.length()) {
+          bits.add(bigram(t.charAt(i), t.charAt(i + 1)));
+        }
+      }
+    }
+    return bits.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static boolean hasBits(long[] signature, int[] required) {
+    for (int bit : required) {
+      if ((signature[bit >>> 6] & (1L << (bit & 63))) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void set(long[] bits, int bit) {
+    bits[bit >>> 6] |= 1L << (bit & 63);
+  }
+
+  private static int unigram(char c) {
+    return (c * 0x9E3779B1) >>> 21;
+  }
+
+  private static int bigram(char a, char b) {
+    int h = (a << 16 | b) * 0x85EBCA6B;
+    return (h ^ h >>> 15) * 0xC2B2AE35 >>> 21;
   }
 
   private static boolean containsAll(String text, List<String> terms) {

@@ -61,6 +61,31 @@ class ChartSearchSnippetTest {
     assertThat(ChartSearch.snippet("咽頭痛", List.of("腹痛"))).isEmpty();
   }
 
+  /** The signature prefilter never loses a hit: every substring of a text passes its text's signature. */
+  @Property(tries = 300)
+  void theSignatureNeverRejectsATextThatContainsTheTerms(@ForAll("notes") String text, @ForAll @IntRange(min = 0, max = 40) int from,
+      @ForAll @IntRange(min = 1, max = 8) int length) {
+    String folded = SearchFold.fold(text);
+    int start = Math.min(from, folded.length());
+    String term = folded.substring(start, Math.min(folded.length(), start + length));
+    if (!term.isEmpty()) {
+      assertThat(ChartSearch.hasBits(ChartSearch.signature(folded), ChartSearch.requiredBits(List.of(term)))).isTrue();
+    }
+  }
+
+  @Test
+  void theSignatureRejectsMostTextsWithoutTheTerm() {
+    long[] signature = ChartSearch.signature(SearchFold.fold("昨日から咽頭痛と発熱あり。カロナール錠200mg 3錠 分3 5日分"));
+    assertThat(ChartSearch.hasBits(signature, ChartSearch.requiredBits(List.of("川崎病")))).isFalse();
+    assertThat(ChartSearch.hasBits(signature, ChartSearch.requiredBits(List.of("かろなーる", "発熱")))).isTrue();
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> notes() {
+    return net.jqwik.api.Arbitraries.strings().withCharRange('\u3041', '\u30FF').withCharRange('\u4E00', '\u4E80')
+        .withCharRange('0', 'z').withChars('😷', '\n').ofMinLength(1).ofMaxLength(60);
+  }
+
   /** Emoji before the hit at every distance: the snippet never starts or ends inside a surrogate pair. */
   @Property
   void snippetsNeverSplitASurrogatePair(@ForAll @IntRange(min = 0, max = 200) int before,

@@ -43,10 +43,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "patient-search: synthetic patients (default 100000); chart-search: patients the notes belong to (default 5000).")
   Integer patients;
 
-  @Option(names = "--queries", defaultValue = "1000",
-      description = "patient-search: timed queries per kind; chart: timed runs per operation; chart-search: timed searches "
-          + "(default 1000).")
-  int queries;
+  @Option(names = "--queries",
+      description = "patient-search: timed queries per kind; chart: timed runs per operation (default 1000); chart-search: "
+          + "timed searches (default 500).")
+  Integer queries;
 
   @Option(names = "--notes",
       description = "chart: signed notes of the one patient (default 500); chart-search: notes in all (default 100000).")
@@ -66,14 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
       return new MastersImportBench(environment, from, runs).run();
     }
     if ("patient-search".equals(what)) {
-      return new PatientSearchBench(environment, Math.max(1, patients == null ? 100_000 : patients), Math.max(1, queries)).run();
+      return new PatientSearchBench(environment, Math.max(1, patients == null ? 100_000 : patients),
+          Math.max(1, queries == null ? 1_000 : queries)).run();
     }
     if ("chart".equals(what)) {
-      return new ChartBench(environment, Math.max(1, notes == null ? 500 : notes), Math.max(1, queries)).run();
+      return new ChartBench(environment, Math.max(1, notes == null ? 500 : notes), Math.max(1, queries == null ? 1_000 : queries)).run();
     }
     if ("chart-search".equals(what)) {
+      int searches = queries == null ? 500 : queries; // 500 keeps the whole run near three minutes
       return new ChartSearchBench(environment, Math.max(1, notes == null ? 100_000 : notes),
-          Math.max(1, patients == null ? 5_000 : patients), Math.max(1, queries)).run();
+          Math.max(1, patients == null ? 5_000 : patients), Math.max(1, searches)).run();
     }
     if (!"startup".equals(what)) {
       environment.err().println("unknown benchmark: " + what);
