@@ -152,7 +152,12 @@ abstract class ChartSearchContractTest {
       assertThat(hit.date()).isEqualTo(LocalDate.of(2026, 6, 1));
       assertThat(hit.snippet().substring(hit.highlights().get(0).start(), hit.highlights().get(0).end())).isEqualTo("陥入爪");
     });
-    problems.tombstone(doctor, p.recordId(), 1, "誤登録");
+    problems.change(doctor, p.recordId(), 1, new ProblemInput(Problem.UNCODED, List.of(), "右母趾陥入爪", false, false, null,
+        LocalDate.of(2026, 6, 1), null, null), "左右の誤り");
+    assertThat(search.search(doctor, "左母趾").total()).isZero();
+    assertThat(search.search(doctor, "右母趾").hits()).singleElement()
+        .satisfies(hit -> assertThat(hit.patientNumber()).isNotEmpty());
+    problems.tombstone(doctor, p.recordId(), 2, "誤登録");
     assertThat(search.search(doctor, "陥入爪").total()).isZero();
   }
 
