@@ -12,6 +12,7 @@ import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.EditLease;
 import jp.tsumugi.app.chart.NoteDraft;
 import jp.tsumugi.app.chart.NoteRevision;
+import jp.tsumugi.app.chart.PreviousPlan;
 import jp.tsumugi.app.chart.RevisionState;
 import jp.tsumugi.app.chart.SoapNote;
 
@@ -120,6 +121,33 @@ final class JdbcChartStore implements ChartStore {
           + "ORDER BY c.visit_id DESC FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY")) {
         ps.setLong(1, patientId);
         return read(ps);
+      }
+    });
+  }
+
+  @Override
+  public Optional<PreviousPlan> previousPlan(long visitId) {
+    // Newest first; the first with a non-blank P wins (blank is judged in Java: SQL TRIM keeps line breaks).
+    return tx.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT v.id, v.visit_date, r.revision, r.author, r.at_ms, n.plan "
+          + "FROM visit cur JOIN visit v ON v.patient_id = cur.patient_id "
+          + "AND (v.visit_date < cur.visit_date OR (v.visit_date = cur.visit_date AND v.id < cur.id)) "
+          + "JOIN chart_record c ON c.visit_note_key = v.id "
+          + "JOIN chart_revision r ON r.record_id = c.id "
+          + "AND r.revision = (SELECT MAX(r2.revision) FROM chart_revision r2 WHERE r2.record_id = c.id) "
+          + "JOIN chart_note_content n ON n.revision_id = r.id "
+          + "WHERE cur.id = ? AND r.state = 'SIGNED' ORDER BY v.visit_date DESC, v.id DESC")) {
+        ps.setLong(1, visitId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String plan = rs.getString(6);
+            if (!plan.isBlank()) {
+              return Optional.of(new PreviousPlan(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getInt(3), rs.getString(4),
+                  Instant.ofEpochMilli(rs.getLong(5)), plan));
+            }
+          }
+          return Optional.<PreviousPlan>empty();
+        }
       }
     });
   }

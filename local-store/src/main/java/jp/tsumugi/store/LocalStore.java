@@ -15,9 +15,11 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
+import jp.tsumugi.app.chart.ChartSearchSource;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
+import jp.tsumugi.app.chart.StampStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -429,6 +431,16 @@ public final class LocalStore implements AutoCloseable {
   /** Allergies, drug contraindications and infections on the chart envelope (docs/adr/0025). */
   public PatientFactStore patientFactStore() {
     return new JdbcPatientFactStore(tx);
+  }
+
+  /** What the chart full-text search index reads (docs/adr/0027). */
+  public ChartSearchSource chartSearchSource() {
+    return new JdbcChartSearchSource(tx);
+  }
+
+  /** Stamps (スタンプ, V20; docs/adr/0027). */
+  public StampStore stampStore() {
+    return new JdbcStampStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

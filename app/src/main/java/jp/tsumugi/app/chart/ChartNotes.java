@@ -51,13 +51,21 @@ public final class ChartNotes {
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
+  private final ChartChangeListener changes;
 
   public ChartNotes(ChartStore store, EditLeases leases, AuditLog audit, Transactions tx, Clock clock) {
+    this(store, leases, audit, tx, clock, ChartChangeListener.NONE);
+  }
+
+  /** With a listener told, after each commit, which note record was signed, amended or tombstoned (the search index). */
+  public ChartNotes(ChartStore store, EditLeases leases, AuditLog audit, Transactions tx, Clock clock,
+      ChartChangeListener changes) {
     this.store = store;
     this.leases = leases;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Opens the visit's note: latest revision, this author's draft, and the editing lease if the role may write. */
@@ -161,6 +169,22 @@ public final class ChartNotes {
     });
   }
 
+  /**
+   * Do (前回処方): the P column of the patient's latest signed, non-tombstoned note with a P on a visit before
+   * {@code visitId} (latest revision), and where it came from; empty if none. The UI puts it into the current
+   * draft and saves that through {@link #saveDraft}. Audited as a read with the patient id.
+   */
+  public Optional<PreviousPlan> previousPlan(Session session, long visitId) {
+    session.require(Permission.READ_PATIENTS);
+    return tx.inTransaction(() -> {
+      long patientId = patientOf(visitId);
+      Optional<PreviousPlan> plan = store.previousPlan(visitId);
+      record(session, AuditAction.CHART_PREVIOUS_PLAN_READ, patientId, "visit=" + visitId + ",from="
+          + plan.map(p -> p.visitId() + ",revision=" + p.revision()).orElse("none"));
+      return plan;
+    });
+  }
+
   /** Gives the visit note's editing lease back (the editor closes). */
   public void close(Session session, long visitId) {
     leases.release(session, EditLeases.noteSection(visitId));
@@ -186,6 +210,7 @@ public final class ChartNotes {
           throw new Conflict();
         }
         store.deleteDraft(visitId, session.username());
+        tx.afterCommit(() -> changes.noteChanged(recordId));
         AuditAction action = state == RevisionState.TOMBSTONE ? AuditAction.CHART_NOTE_TOMBSTONED
             : revision.revision() == 1 ? AuditAction.CHART_NOTE_SIGNED : AuditAction.CHART_NOTE_AMENDED;
         record(session, action, patientId, "visit=" + visitId + ",record=" + recordId + ",revision=" + revision.revision()

@@ -49,13 +49,21 @@ public final class ChartProblems {
   private final AuditLog audit;
   private final Transactions tx;
   private final Clock clock;
+  private final ChartChangeListener changes;
 
   public ChartProblems(ProblemStore store, MasterCatalog masters, AuditLog audit, Transactions tx, Clock clock) {
+    this(store, masters, audit, tx, clock, ChartChangeListener.NONE);
+  }
+
+  /** With a listener told, after each commit, which problem record was added, changed or tombstoned (the search index). */
+  public ChartProblems(ProblemStore store, MasterCatalog masters, AuditLog audit, Transactions tx, Clock clock,
+      ChartChangeListener changes) {
     this.store = store;
     this.masters = masters;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Adds a problem to the patient's list: a new PROBLEM record with revision 1. */
@@ -74,6 +82,7 @@ public final class ChartProblems {
         throw new IllegalStateException("a new record already had revision 1");
       }
       record(session, AuditAction.CHART_PROBLEM_ADDED, patientId, detail(revision));
+      tx.afterCommit(() -> changes.problemChanged(recordId));
       return revision;
     });
   }
@@ -134,6 +143,7 @@ public final class ChartProblems {
         }
         record(session, problem == null ? AuditAction.CHART_PROBLEM_TOMBSTONED : AuditAction.CHART_PROBLEM_CHANGED, patientId,
             detail(revision));
+        tx.afterCommit(() -> changes.problemChanged(recordId));
         return revision;
       });
     } catch (Conflict c) {

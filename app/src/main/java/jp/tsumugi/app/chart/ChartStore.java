@@ -38,6 +38,13 @@ public interface ChartStore {
   /** The latest revision of each of the patient's notes, newest visit first, at most {@code limit}. */
   List<NoteRevision> latestNotesOfPatient(long patientId, int limit);
 
+  /**
+   * Do (前回処方): the P column of the latest revision of the patient's most recent note on a visit before
+   * {@code visitId} (earlier date, or the same date and a smaller visit id) whose latest revision is signed, not a
+   * tombstone, and has a non-blank P. Empty if there is none.
+   */
+  Optional<PreviousPlan> previousPlan(long visitId);
+
   /** Inserts or overwrites the author's draft for the visit. Returns true when it was newly created. */
   boolean saveDraft(NoteDraft draft);
 

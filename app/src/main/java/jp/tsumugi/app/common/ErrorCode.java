@@ -195,7 +195,14 @@ public enum ErrorCode {
   FACT_CODE_FORMAT(9019, "The code does not fit the kind: YJ 7-character prefix, 12-character YJ or 9-digit drug code, or none"),
   FACT_NAME_REQUIRED(9020, "Enter the name (at most 100 characters)"),
   FACT_TEXT_TOO_LONG(9021, "The text is longer than the field may hold (200 characters)"),
-  INFECTION_AGENT_TEXT(9022, "Name the agent for \"other\" (at most 100 characters); the listed agents take no text");
+  INFECTION_AGENT_TEXT(9022, "Name the agent for \"other\" (at most 100 characters); the listed agents take no text"),
+  // 9150-9199: stamps (スタンプ), Do (前回処方) and chart full-text search (docs/adr/0027)
+  STAMP_KEYWORD_INVALID(9150, "A stamp needs a kind and a keyword of 1 to 20 characters without spaces"),
+  STAMP_TITLE_INVALID(9151, "A stamp needs a title of 1 to 100 characters"),
+  STAMP_BODY_INVALID(9152, "A stamp needs a body of at most 10,000 characters"),
+  STAMP_KEYWORD_TAKEN(9153, "There is already a stamp with this keyword (personal ones per user, shared ones per clinic)"),
+  STAMP_NOT_FOUND(9154, "No stamp has that id (it may have been deleted)"),
+  CHART_SEARCH_QUERY_INVALID(9155, "Enter 1 to 10 search terms, at most 200 characters in all");
 
   private final int number;
   private final String englishText;

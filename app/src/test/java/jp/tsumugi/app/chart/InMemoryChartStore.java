@@ -30,6 +30,20 @@ final class InMemoryChartStore implements ChartStore {
     return Optional.ofNullable(visitPatients.get(visitId));
   }
 
+  /** The fake has no visit dates: a smaller visit id counts as earlier. */
+  @Override
+  public synchronized Optional<PreviousPlan> previousPlan(long visitId) {
+    Long patient = visitPatients.get(visitId);
+    return noteRecords.entrySet().stream()
+        .filter(e -> e.getKey() < visitId && patient != null && patient.equals(visitPatients.get(e.getKey())))
+        .sorted(Map.Entry.<Long, Long>comparingByKey().reversed())
+        .map(e -> latestNoteRevision(e.getValue()).orElse(null))
+        .filter(r -> r != null && !r.isTombstone() && !r.content().plan().isBlank())
+        .findFirst()
+        .map(r -> new PreviousPlan(r.visitId(), java.time.LocalDate.EPOCH.plusDays(r.visitId()), r.revision(), r.author(), r.at(),
+            r.content().plan()));
+  }
+
   @Override
   public synchronized Optional<Long> noteRecordOfVisit(long visitId) {
     return Optional.ofNullable(noteRecords.get(visitId));

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
  * `tsumugi bench masters-import`: see {@link MastersImportBench}.
  * `tsumugi bench patient-search`: see {@link PatientSearchBench}.
  * `tsumugi bench chart`: see {@link ChartBench}.
+ * `tsumugi bench chart-search`: see {@link ChartSearchBench}.
  * `tsumugi bench startup`: cold start to the login screen and heap after login, over several fresh
  * JVMs on one demo clinic; prints a table and the median. Needs a display (or Xvfb).
  */
@@ -29,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import, patient-search or chart")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import, patient-search, chart or chart-search")
   String what;
 
   @Option(names = "--runs", defaultValue = "5", description = "Number of cold starts (default 5).")
@@ -38,15 +39,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--from", paramLabel = "DIR", description = "masters-import: folder of master files (default: the bundled set).")
   Path from;
 
-  @Option(names = "--patients", defaultValue = "100000", description = "patient-search: synthetic patients (default 100000).")
-  int patients;
+  @Option(names = "--patients",
+      description = "patient-search: synthetic patients (default 100000); chart-search: patients the notes belong to (default 5000).")
+  Integer patients;
 
-  @Option(names = "--queries", defaultValue = "1000",
-      description = "patient-search: timed queries per kind; chart: timed runs per operation (default 1000).")
-  int queries;
+  @Option(names = "--queries",
+      description = "patient-search: timed queries per kind; chart: timed runs per operation (default 1000); chart-search: "
+          + "timed searches (default 500).")
+  Integer queries;
 
-  @Option(names = "--notes", defaultValue = "500", description = "chart: signed notes of the one patient (default 500).")
-  int notes;
+  @Option(names = "--notes",
+      description = "chart: signed notes of the one patient (default 500); chart-search: notes in all (default 100000).")
+  Integer notes;
 
   @Option(names = "--java-option", description = "Extra JVM option for the measured processes (repeatable).")
   List<String> javaOptions = new ArrayList<>();
@@ -62,10 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
       return new MastersImportBench(environment, from, runs).run();
     }
     if ("patient-search".equals(what)) {
-      return new PatientSearchBench(environment, Math.max(1, patients), Math.max(1, queries)).run();
+      return new PatientSearchBench(environment, Math.max(1, patients == null ? 100_000 : patients),
+          Math.max(1, queries == null ? 1_000 : queries)).run();
     }
     if ("chart".equals(what)) {
-      return new ChartBench(environment, Math.max(1, notes), Math.max(1, queries)).run();
+      return new ChartBench(environment, Math.max(1, notes == null ? 500 : notes), Math.max(1, queries == null ? 1_000 : queries)).run();
+    }
+    if ("chart-search".equals(what)) {
+      int searches = queries == null ? 500 : queries; // 500 keeps the whole run near three minutes
+      return new ChartSearchBench(environment, Math.max(1, notes == null ? 100_000 : notes),
+          Math.max(1, patients == null ? 5_000 : patients), Math.max(1, searches)).run();
     }
     if (!"startup".equals(what)) {
       environment.err().println("unknown benchmark: " + what);

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.demo.DemoStamps;
 import jp.tsumugi.app.master.MasterImportProgress;
 import jp.tsumugi.app.master.MasterImportReport;
 import jp.tsumugi.store.LocalStore;
@@ -61,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
     int patients;
     try (AppServices services = new AppServices(created.store(), environment.clock(), terminal, true)) {
       patients = services.demoClinic().create(terminal);
+      DemoStamps.create(services.stamps(), terminal, environment.clock().instant());
       if (!noMasters) {
         environment.err().print("Loading the bundled official masters…");
         environment.err().flush();

@@ -8,7 +8,9 @@ import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.chart.ChartNotes;
 import jp.tsumugi.app.chart.ChartProblems;
+import jp.tsumugi.app.chart.ChartSearch;
 import jp.tsumugi.app.chart.PatientFacts;
+import jp.tsumugi.app.chart.Stamps;
 import jp.tsumugi.app.chart.ChartStore;
 import jp.tsumugi.app.chart.EditLeases;
 import jp.tsumugi.app.clinic.ClinicService;
@@ -80,6 +82,8 @@ public final class AppServices implements AutoCloseable {
   private final ChartProblems chartProblems;
   private final PatientFacts patientFacts;
   private final jp.tsumugi.app.chart.ChartOverview chartOverview;
+  private final ChartSearch chartSearch;
+  private final Stamps stamps;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -116,8 +120,10 @@ public final class AppServices implements AutoCloseable {
     this.patientAtReception = new PatientAtReception(patientRegistration, insuranceRegistration, store.transactions(), clock);
     ChartStore chartStore = store.chartStore();
     this.editLeases = new EditLeases(chartStore, clock);
-    this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
-    this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock);
+    this.chartSearch = new ChartSearch(store.chartSearchSource(), audit, store.transactions());
+    this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock, chartSearch);
+    this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock, chartSearch);
+    this.stamps = new Stamps(store.stampStore(), audit, store.transactions(), clock);
     this.patientFacts = new PatientFacts(store.patientFactStore(), audit, store.transactions(), clock);
     this.chartOverview = new jp.tsumugi.app.chart.ChartOverview(store.chartOverviewStore(), store.problemStore(),
         store.patientFactStore(), store.receptionPatientLookup(), combinations, audit, store.transactions(), clock);
@@ -289,6 +295,16 @@ public final class AppServices implements AutoCloseable {
   /** Allergies, drug contraindications (薬剤禁忌) and infections: add, change, end, current, history. */
   public PatientFacts patientFacts() {
     return patientFacts;
+  }
+
+  /** Full-text search across every chart (全文検索, doctors; docs/adr/0027). The index builds on the first search. */
+  public ChartSearch chartSearch() {
+    return chartSearch;
+  }
+
+  /** Stamps (スタンプ): personal and shared S/O/A/P snippets, keyword lookup and completion (docs/adr/0027). */
+  public Stamps stamps() {
+    return stamps;
   }
 
   /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */
