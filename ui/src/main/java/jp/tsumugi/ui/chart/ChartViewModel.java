@@ -317,6 +317,32 @@ public final class ChartViewModel {
     }
   }
 
+  /**
+   * Do (前回): puts the P column of the patient's previous signed visit into this note's P (after what is
+   * there), as draft text to edit; nothing is signed.
+   */
+  public void copyPreviousPlan() {
+    if (!editorOpen.get() || readOnly.get()) {
+      return;
+    }
+    long visitId = openVisitId;
+    executor.submit(() -> services.notes().previousPlan(session, visitId), previous -> {
+      if (visitId != openVisitId || !editorOpen.get()) {
+        return;
+      }
+      if (previous.isEmpty()) {
+        message.set(i18n.text("chart.do.none"));
+        return;
+      }
+      String current = plan.get() == null ? "" : plan.get();
+      String copied = previous.get().plan();
+      plan.set(current.isBlank() ? copied : current.stripTrailing() + "\n" + copied);
+      message.set("");
+      info.set(i18n.text("chart.do.copied", previous.get().visitDate().toString()));
+      autosave();
+    }, this::fail);
+  }
+
   /** True when the next sign-off is an amendment (修正) and so needs a reason. */
   public boolean amending() {
     return baseRevision.get() >= 1;
