@@ -16,8 +16,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.LabStore;
 import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
+import jp.tsumugi.app.chart.VitalStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -424,6 +426,16 @@ public final class LocalStore implements AutoCloseable {
   /** Allergies, drug contraindications and infections on the chart envelope (docs/adr/0025). */
   public PatientFactStore patientFactStore() {
     return new JdbcPatientFactStore(tx);
+  }
+
+  /** Lab results on the chart envelope and the clinic-local lab catalogue (docs/adr/0026). */
+  public LabStore labStore() {
+    return new JdbcLabStore(tx);
+  }
+
+  /** Vitals on the chart envelope (docs/adr/0026). */
+  public VitalStore vitalStore() {
+    return new JdbcVitalStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */
