@@ -14,6 +14,7 @@ import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.InvalidFieldException;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.security.Permission;
 import jp.tsumugi.app.security.Session;
 
@@ -21,7 +22,8 @@ import jp.tsumugi.app.security.Session;
  * 検査結果 as revision chains on the chart envelope (docs/adr/0026): add, change on a base revision with a
  * reason, tombstone with a reason, history, and the chart window's queries (latest result per test, one
  * test's series for a trend graph, newest N). Each result names a test of the clinic-local catalogue
- * ({@link LabItem}); the 異常フラグ given wins, else it is computed from the range ({@link LabFlags}).
+ * ({@link LabItem}); an empty range takes the catalogue's default for the patient's sex; the 異常フラグ given
+ * wins, else it is computed from the range ({@link LabFlags}).
  * Audited with the patient id; details are ids, counts and revision numbers, never values.
  */
 public final class ChartLabs {
@@ -71,7 +73,7 @@ public final class ChartLabs {
   /** Checks and appends revision 1 without auditing (the import audits one count). Runs inside the caller's transaction. */
   LabRevision addChecked(Session session, long patientId, LabResult result) {
     LabItem item = itemOf(result);
-    LabResult checked = check(result, item, LocalDate.now(clock));
+    LabResult checked = check(result, item, sexOf(patientId), LocalDate.now(clock));
     Instant now = clock.instant();
     long recordId = store.createLabRecord(patientId, checked.visitId(), now);
     LabRevision revision = new LabRevision(recordId, patientId, 1, RevisionState.SIGNED, session.username(), now, session.terminal(),
@@ -87,7 +89,8 @@ public final class ChartLabs {
     session.require(Permission.WRITE_CHART);
     String why = ChartNotes.checkReason(reason, true);
     LabItem item = tx.inTransaction(() -> itemOf(result));
-    LabResult checked = check(result, item, LocalDate.now(clock));
+    Sex sex = tx.inTransaction(() -> sexOf(ownerOf(recordId)));
+    LabResult checked = check(result, item, sex, LocalDate.now(clock));
     return write(session, recordId, baseRevision, checked, item.name(), why);
   }
 
@@ -193,11 +196,15 @@ public final class ChartLabs {
     return store.item(result.localCode()).orElseThrow(() -> new InvalidFieldException(ErrorCode.LAB_TEST_UNKNOWN, "localCode"));
   }
 
+  private Sex sexOf(long patientId) {
+    return store.patient(patientId).map(LabStore.PatientRef::sex).orElse(null);
+  }
+
   /**
-   * Field checks against the catalogue item; returns the result with the catalogue's JLAC10 and unit filled in
-   * when they were empty. Nothing is saved on an error.
+   * Field checks against the catalogue item; returns the result with the catalogue's JLAC10, unit and default
+   * range for the patient's sex filled in when they were empty. Nothing is saved on an error.
    */
-  static LabResult check(LabResult r, LabItem item, LocalDate today) {
+  static LabResult check(LabResult r, LabItem item, Sex sex, LocalDate today) {
     if (!r.jlac10().isEmpty() && !JLAC10.matcher(r.jlac10()).matches()) {
       throw new InvalidFieldException(ErrorCode.LAB_JLAC10_FORMAT, "jlac10");
     }
@@ -213,8 +220,8 @@ public final class ChartLabs {
     if (r.specimenDate().isAfter(today)) {
       throw new InvalidFieldException(ErrorCode.LAB_SPECIMEN_DATE_FUTURE, "specimenDate");
     }
-    return new LabResult(r.localCode(), r.jlac10().isEmpty() ? item.jlac10() : r.jlac10(), r.value(), item.unit(), r.range(),
-        r.flag(), r.specimenDate(), r.visitId());
+    return new LabResult(r.localCode(), r.jlac10().isEmpty() ? item.jlac10() : r.jlac10(), r.value(), item.unit(),
+        r.range().isEmpty() ? item.rangeFor(sex) : r.range(), r.flag(), r.specimenDate(), r.visitId());
   }
 
   static void checkValue(LabValue value, LabItem item) {

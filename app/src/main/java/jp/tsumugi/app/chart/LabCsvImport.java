@@ -331,7 +331,7 @@ public final class LabCsvImport {
     LabResult result = new LabResult(item.localCode(), "", value, "", range.isEmpty() ? item.rangeFor(ref.sex()) : range, flag, date,
         null);
     try {
-      result = ChartLabs.check(result, item, context.today);
+      result = ChartLabs.check(result, item, ref.sex(), context.today);
     } catch (InvalidFieldException e) {
       return new Line(number, Status.ERROR, List.of(new Problem(e.errorCode(), e.field())), f[0], f[2], 0, null);
     }
