@@ -6,11 +6,14 @@ import java.util.Optional;
 import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.chart.ChartLabs;
 import jp.tsumugi.app.chart.ChartNotes;
 import jp.tsumugi.app.chart.ChartProblems;
-import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.ChartVitals;
 import jp.tsumugi.app.chart.EditLeases;
+import jp.tsumugi.app.chart.LabCsvImport;
+import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
 import jp.tsumugi.app.exchange.Connectivity;
@@ -79,6 +82,9 @@ public final class AppServices implements AutoCloseable {
   private final ChartNotes chartNotes;
   private final ChartProblems chartProblems;
   private final PatientFacts patientFacts;
+  private final ChartLabs chartLabs;
+  private final ChartVitals chartVitals;
+  private final LabCsvImport labCsvImport;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -118,6 +124,9 @@ public final class AppServices implements AutoCloseable {
     this.chartNotes = new ChartNotes(chartStore, editLeases, audit, store.transactions(), clock);
     this.chartProblems = new ChartProblems(store.problemStore(), masterCatalog, audit, store.transactions(), clock);
     this.patientFacts = new PatientFacts(store.patientFactStore(), audit, store.transactions(), clock);
+    this.chartLabs = new ChartLabs(store.labStore(), audit, store.transactions(), clock);
+    this.chartVitals = new ChartVitals(store.vitalStore(), audit, store.transactions(), clock);
+    this.labCsvImport = new LabCsvImport(store.labStore(), chartLabs, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -275,6 +284,21 @@ public final class AppServices implements AutoCloseable {
   /** Allergies, drug contraindications (薬剤禁忌) and infections: add, change, end, current, history. */
   public PatientFacts patientFacts() {
     return patientFacts;
+  }
+
+  /** 検査結果: add, change, delete, history, latest per test, one test's series, newest N, the lab catalogue (docs/adr/0026). */
+  public ChartLabs chartLabs() {
+    return chartLabs;
+  }
+
+  /** バイタル: add, change, delete, history, latest, series (BMI computed) (docs/adr/0026). */
+  public ChartVitals chartVitals() {
+    return chartVitals;
+  }
+
+  /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */
+  public LabCsvImport labCsvImport() {
+    return labCsvImport;
   }
 
   /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */
