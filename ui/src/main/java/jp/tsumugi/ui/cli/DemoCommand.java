@@ -61,6 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     int patients;
     try (AppServices services = new AppServices(created.store(), environment.clock(), terminal, true)) {
       patients = services.demoClinic().create(terminal);
+      services.demoLabs().seed(terminal);
       if (!noMasters) {
         environment.err().print("Loading the bundled official masters…");
         environment.err().flush();

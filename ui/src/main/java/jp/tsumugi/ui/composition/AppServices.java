@@ -16,6 +16,7 @@ import jp.tsumugi.app.chart.LabCsvImport;
 import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.demo.DemoLabs;
 import jp.tsumugi.app.exchange.Connectivity;
 import jp.tsumugi.app.master.DrugPriceListAttach;
 import jp.tsumugi.app.insurance.Insurance;
@@ -294,6 +295,11 @@ public final class AppServices implements AutoCloseable {
   /** バイタル: add, change, delete, history, latest, series (BMI computed) (docs/adr/0026). */
   public ChartVitals chartVitals() {
     return chartVitals;
+  }
+
+  /** Demo lab results and vitals for the first demo patients (after {@link #demoClinic()} created them). */
+  public DemoLabs demoLabs() {
+    return new DemoLabs(chartLabs, chartVitals, store.labStore(), store.transactions(), clock);
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */
