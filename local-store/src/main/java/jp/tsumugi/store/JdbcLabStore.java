@@ -33,10 +33,14 @@ import jp.tsumugi.app.patient.Sex;
  * (docs/adr/0026).
  */
 final class JdbcLabStore implements LabStore {
-  private static final String SELECT = "SELECT r.record_id, c.patient_id, r.revision, r.state, r.author, r.at_ms, r.terminal, r.reason, "
+  private static final String COLUMNS = "SELECT r.record_id, c.patient_id, r.revision, r.state, r.author, r.at_ms, r.terminal, r.reason, "
       + "l.revision_id, l.local_code, l.test_name, l.jlac10, l.value_kind, l.value_text, l.unit, l.range_low, l.range_high, "
-      + "l.range_text, l.given_flag, l.flag, l.specimen_date, l.visit_id "
+      + "l.range_text, l.given_flag, l.flag, l.specimen_date, l.visit_id ";
+  private static final String SELECT = COLUMNS
       + "FROM chart_revision r JOIN chart_record c ON c.id = r.record_id LEFT JOIN chart_lab_content l ON l.revision_id = r.id ";
+  /** Current revisions, driven from the small index table (H2 keeps the written join order). */
+  private static final String SELECT_CURRENT = COLUMNS + "FROM chart_lab_current cur JOIN chart_revision r ON r.id = cur.revision_id "
+      + "JOIN chart_record c ON c.id = r.record_id JOIN chart_lab_content l ON l.revision_id = r.id ";
   private static final String ITEM_COLUMNS = "local_code, name, jlac10, unit, qualitative, range_low, range_high, range_text, "
       + "female_low, female_high, female_text, sort_order";
 
@@ -231,7 +235,7 @@ final class JdbcLabStore implements LabStore {
 
   @Override
   public List<LabRevision> newest(long patientId, int limit) {
-    return tx.list(SELECT + "JOIN chart_lab_current cur ON cur.revision_id = r.id WHERE cur.patient_id = ? "
+    return tx.list(SELECT_CURRENT + "WHERE cur.patient_id = ? "
         + "ORDER BY cur.specimen_date DESC, cur.record_id DESC FETCH FIRST ? ROWS ONLY", ps -> {
           ps.setLong(1, patientId);
           ps.setInt(2, limit);

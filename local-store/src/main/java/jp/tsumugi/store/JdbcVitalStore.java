@@ -16,9 +16,13 @@ import jp.tsumugi.app.chart.Vitals;
 
 /** Vitals on the chart envelope (V18, V19): insert-only {@code chart_vital_content} and the {@code chart_vital_current} index. */
 final class JdbcVitalStore implements VitalStore {
-  private static final String SELECT = "SELECT r.record_id, c.patient_id, r.revision, r.state, r.author, r.at_ms, r.terminal, r.reason, "
-      + "v.revision_id, v.measured_at_ms, v.systolic, v.diastolic, v.pulse, v.temperature, v.spo2, v.height_cm, v.weight_kg, v.visit_id "
+  private static final String COLUMNS = "SELECT r.record_id, c.patient_id, r.revision, r.state, r.author, r.at_ms, r.terminal, r.reason, "
+      + "v.revision_id, v.measured_at_ms, v.systolic, v.diastolic, v.pulse, v.temperature, v.spo2, v.height_cm, v.weight_kg, v.visit_id ";
+  private static final String SELECT = COLUMNS
       + "FROM chart_revision r JOIN chart_record c ON c.id = r.record_id LEFT JOIN chart_vital_content v ON v.revision_id = r.id ";
+  /** Current revisions, driven from the small index table (H2 keeps the written join order). */
+  private static final String SELECT_CURRENT = COLUMNS + "FROM chart_vital_current cur JOIN chart_revision r ON r.id = cur.revision_id "
+      + "JOIN chart_record c ON c.id = r.record_id JOIN chart_vital_content v ON v.revision_id = r.id ";
 
   private final JdbcTransactions tx;
   private final ChartEnvelope envelope;
@@ -98,7 +102,7 @@ final class JdbcVitalStore implements VitalStore {
 
   @Override
   public List<VitalRevision> currentVitals(long patientId, int limit) {
-    return tx.list(SELECT + "JOIN chart_vital_current cur ON cur.revision_id = r.id WHERE cur.patient_id = ? "
+    return tx.list(SELECT_CURRENT + "WHERE cur.patient_id = ? "
         + "ORDER BY cur.measured_at_ms DESC, cur.record_id DESC FETCH FIRST ? ROWS ONLY", ps -> {
           ps.setLong(1, patientId);
           ps.setInt(2, limit);
