@@ -38,9 +38,6 @@ final class JdbcLabStore implements LabStore {
       + "l.range_text, l.given_flag, l.flag, l.specimen_date, l.visit_id ";
   private static final String SELECT = COLUMNS
       + "FROM chart_revision r JOIN chart_record c ON c.id = r.record_id LEFT JOIN chart_lab_content l ON l.revision_id = r.id ";
-  /** Current revisions, driven from the small index table (H2 keeps the written join order). */
-  private static final String SELECT_CURRENT = COLUMNS + "FROM chart_lab_current cur JOIN chart_revision r ON r.id = cur.revision_id "
-      + "JOIN chart_record c ON c.id = r.record_id JOIN chart_lab_content l ON l.revision_id = r.id ";
   private static final String ITEM_COLUMNS = "local_code, name, jlac10, unit, qualitative, range_low, range_high, range_text, "
       + "female_low, female_high, female_text, sort_order";
 
@@ -235,11 +232,18 @@ final class JdbcLabStore implements LabStore {
 
   @Override
   public List<LabRevision> newest(long patientId, int limit) {
-    return tx.list(SELECT_CURRENT + "WHERE cur.patient_id = ? "
-        + "ORDER BY cur.specimen_date DESC, cur.record_id DESC FETCH FIRST ? ROWS ONLY", ps -> {
+    // Narrow pass over the date index first, then read only those revisions.
+    List<Long> ids = tx.list("SELECT revision_id FROM chart_lab_current WHERE patient_id = ? "
+        + "ORDER BY specimen_date DESC, record_id DESC FETCH FIRST ? ROWS ONLY", ps -> {
           ps.setLong(1, patientId);
           ps.setInt(2, limit);
-        }, JdbcLabStore::read);
+        }, rs -> rs.getLong(1));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    return tx.list(SELECT + "WHERE r.id IN (" + in + ") ORDER BY l.specimen_date DESC, r.record_id DESC", ps -> { },
+        JdbcLabStore::read);
   }
 
   @Override
