@@ -15,6 +15,7 @@ import jp.tsumugi.app.chart.ChartLabs;
 import jp.tsumugi.app.chart.ChartNotes;
 import jp.tsumugi.app.chart.ChartVitals;
 import jp.tsumugi.app.chart.EditLeases;
+import jp.tsumugi.app.chart.LabCsvImport;
 import jp.tsumugi.app.chart.LabPoint;
 import jp.tsumugi.app.chart.LabResult;
 import jp.tsumugi.app.chart.LabRevision;
@@ -47,6 +48,7 @@ final class ChartBench {
       "TC", "HDLC", "LDLC", "TG", "GLU", "HBA1C", "CRP", "WBC", "RBC", "HB", "HT", "PLT"};
   private static final int LAB_RESULTS = 2_000;
   private static final int VITALS = 300;
+  private static final int IMPORT_LINES = 5_000;
 
   private final CliEnvironment environment;
   private final int notes;
@@ -142,6 +144,8 @@ final class ChartBench {
       row("vitals: latest measurement (" + VITALS + " stored, audited)", labTimes.vitals(), "-");
       environment.out().printf(Locale.ROOT, "(lab patient set up in %.1f s: %d results over 10 years, %d vitals, each add audited)%n",
           labTimes.setupSeconds(), LAB_RESULTS, VITALS);
+      environment.out().printf(Locale.ROOT, "lab CSV import of %d lines (one run): preview %.0f ms, accept (one transaction) %.0f ms%n",
+          labTimes.importLines(), labTimes.previewMs(), labTimes.acceptMs());
       environment.out().println();
       environment.out().println("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
           + " processors");
@@ -151,7 +155,8 @@ final class ChartBench {
     }
   }
 
-  private record LabTimes(long[] latest, long[] series, long[] newest, long[] vitals, double setupSeconds) {
+  private record LabTimes(long[] latest, long[] series, long[] newest, long[] vitals, double setupSeconds, int importLines,
+      double previewMs, double acceptMs) {
   }
 
   /** A second patient: 2,000 lab results (25 tests, a panel every ~46 days for 10 years) and vitals; times the lab queries. */
@@ -204,7 +209,23 @@ final class ChartBench {
         vital[i] = t4 - t3;
       }
     }
-    return new LabTimes(latest, series, newest, vital, setupSeconds);
+    int lines = Math.min(IMPORT_LINES, queries * 5);
+    StringBuilder csv = new StringBuilder("patient_number,specimen_date,test_code,value\n");
+    for (int i = 0; i < lines; i++) {
+      csv.append("000002,").append(today.minusDays(1L + i / LAB_TESTS.length)).append(',').append(LAB_TESTS[i % LAB_TESTS.length])
+          .append(',').append(1000 + i).append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    LabCsvImport importer = new LabCsvImport(store.labStore(), labs, audit, store.transactions(), clock);
+    long p0 = System.nanoTime();
+    LabCsvImport.Preview preview = importer.preview(doctor, bytes, null);
+    long p1 = System.nanoTime();
+    int saved = importer.accept(doctor, preview, bytes);
+    long p2 = System.nanoTime();
+    if (saved != lines) {
+      return null;
+    }
+    return new LabTimes(latest, series, newest, vital, setupSeconds, lines, (p1 - p0) / 1e6, (p2 - p1) / 1e6);
   }
 
   private static long visit(LocalStore store, long patient, LocalDate date, Instant at) {
