@@ -100,6 +100,30 @@ abstract class LabVitalStoreContractTest {
   }
 
   @Test
+  void theClinicMapsAJlac10CodeToATestAndTheImportThenAcceptsIt() {
+    Session admin = new Session(new User(0, "admin", "admin", Role.ADMIN, "hash", null, true, 0, null, START), "事務室", START);
+    LabItem ast = store.labStore().item("AST").orElseThrow();
+    assertThatThrownBy(() -> labs.saveItem(nurse, ast)).isInstanceOf(TsumugiException.class);
+    assertThatThrownBy(() -> labs.saveItem(admin, new LabItem("AST", "AST", "3B035", "U/L", false, ast.range(), null, 30)))
+        .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.LAB_JLAC10_FORMAT));
+    String jlac10 = "3B035000002327201";
+    labs.saveItem(admin, new LabItem("AST", "AST(GOT)", jlac10, "U/L", false, ast.range(), null, 30));
+    assertThat(store.labStore().item("AST").orElseThrow().jlac10()).isEqualTo(jlac10);
+    assertThat(labs.catalogue(nurse)).filteredOn(i -> i.localCode().equals("AST")).singleElement()
+        .satisfies(i -> assertThat(i.name()).isEqualTo("AST(GOT)"));
+    byte[] csv = ("patient_number,specimen_date,test_code,value\n" + patientNumber + ",2026-11-01," + jlac10 + ",45\n")
+        .getBytes(StandardCharsets.UTF_8);
+    LabCsvImport.Preview preview = importer.preview(nurse, csv, null);
+    assertThat(importer.accept(nurse, preview, csv)).isEqualTo(1);
+    assertThat(labs.newest(nurse, patientId, 1)).singleElement().satisfies(r -> {
+      assertThat(r.result().jlac10()).isEqualTo(jlac10);
+      assertThat(r.testName()).isEqualTo("AST(GOT)");
+      assertThat(r.flag()).isEqualTo(AbnormalFlag.H);
+    });
+    labs.saveItem(admin, ast);
+  }
+
+  @Test
   void aResultRoundTripsExactlyWithCatalogueFillInsAndAComputedOrGivenFlag() {
     LabRevision k = labs.add(nurse, patientId, new LabResult("K", "", LabValue.numeric("5.20"), "", ReferenceRange.numeric(
         new BigDecimal("3.6"), new BigDecimal("4.8")), null, LocalDate.of(2026, 11, 20), null));
