@@ -72,8 +72,12 @@ public final class ChartLabs {
 
   /** Checks and appends revision 1 without auditing (the import audits one count). Runs inside the caller's transaction. */
   LabRevision addChecked(Session session, long patientId, LabResult result) {
-    LabItem item = itemOf(result);
-    LabResult checked = check(result, item, sexOf(patientId), LocalDate.now(clock));
+    return addChecked(session, patientId, result, itemOf(result), sexOf(patientId));
+  }
+
+  /** As {@link #addChecked(Session, long, LabResult)} with the catalogue item and the patient's sex already looked up. */
+  LabRevision addChecked(Session session, long patientId, LabResult result, LabItem item, Sex sex) {
+    LabResult checked = check(result, item, sex, LocalDate.now(clock));
     Instant now = clock.instant();
     long recordId = store.createLabRecord(patientId, checked.visitId(), now);
     LabRevision revision = new LabRevision(recordId, patientId, 1, RevisionState.SIGNED, session.username(), now, session.terminal(),

@@ -140,11 +140,13 @@ public final class LabCsvImport {
         throw new TsumugiException(ErrorCode.LAB_IMPORT_STALE, "lines check differently");
       }
       int saved = 0;
-      Set<Long> patients = new HashSet<>();
+      Map<String, LabItem> items = new HashMap<>();
+      store.items().forEach(i -> items.put(i.localCode(), i));
+      Map<Long, Optional<LabStore.PatientRef>> patients = new HashMap<>();
       for (Line line : again.lines()) {
         if (line.status() == Status.OK) {
-          labs.addChecked(session, line.patientId(), line.result());
-          patients.add(line.patientId());
+          LabStore.PatientRef patient = patients.computeIfAbsent(line.patientId(), store::patient).orElseThrow();
+          labs.addChecked(session, line.patientId(), line.result(), items.get(line.result().localCode()), patient.sex());
           saved++;
         }
       }
