@@ -17,9 +17,11 @@ import javax.sql.DataSource;
 import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.chart.ChartSearchSource;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.LabStore;
 import jp.tsumugi.app.chart.PatientFactStore;
 import jp.tsumugi.app.chart.ProblemStore;
 import jp.tsumugi.app.chart.StampStore;
+import jp.tsumugi.app.chart.VitalStore;
 import jp.tsumugi.app.clinic.ClinicRepository;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.Transactions;
@@ -441,6 +443,16 @@ public final class LocalStore implements AutoCloseable {
   /** Stamps (スタンプ, V20; docs/adr/0027). */
   public StampStore stampStore() {
     return new JdbcStampStore(tx);
+  }
+
+  /** Lab results on the chart envelope and the clinic-local lab catalogue (docs/adr/0026). */
+  public LabStore labStore() {
+    return new JdbcLabStore(tx);
+  }
+
+  /** Vitals on the chart envelope (docs/adr/0026). */
+  public VitalStore vitalStore() {
+    return new JdbcVitalStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

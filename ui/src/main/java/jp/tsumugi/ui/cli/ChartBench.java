@@ -1,6 +1,7 @@
 package jp.tsumugi.ui.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,10 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.chart.ChartLabs;
 import jp.tsumugi.app.chart.ChartNotes;
+import jp.tsumugi.app.chart.ChartVitals;
 import jp.tsumugi.app.chart.EditLeases;
+import jp.tsumugi.app.chart.LabCsvImport;
+import jp.tsumugi.app.chart.LabPoint;
+import jp.tsumugi.app.chart.LabResult;
+import jp.tsumugi.app.chart.LabRevision;
+import jp.tsumugi.app.chart.LabValue;
 import jp.tsumugi.app.chart.NoteRevision;
 import jp.tsumugi.app.chart.SoapNote;
+import jp.tsumugi.app.chart.Vitals;
 import jp.tsumugi.app.patient.Patient;
 import jp.tsumugi.app.patient.Sex;
 import jp.tsumugi.app.reception.Visit;
@@ -28,11 +37,18 @@ import jp.tsumugi.store.StoreLocation;
  * signed notes (one visit a week back from today, about 1,200 characters each, all audited as in use),
  * then times Q autosaves of a growing draft on today's visit and Q opens of the latest signed visit
  * (latest revision + own draft + editing lease + audit) and of the timeline's first page (20 newest notes).
+ * A second patient gets 2,000 lab results (25 tests over 10 years) and 300 vitals; the chart's lab queries
+ * (latest result per test, one test's series, newest 20) and the latest vitals are timed the same way.
  * Prints p50/p95/p99/max per operation, after a warm-up.
  */
 final class ChartBench {
   private static final int WARM_UP = 200;
   private static final int TIMELINE_PAGE = 20;
+  private static final String[] LAB_TESTS = {"AST", "ALT", "GGT", "TBIL", "ALB", "TP", "BUN", "CRE", "EGFR", "UA", "NA", "K", "CL",
+      "TC", "HDLC", "LDLC", "TG", "GLU", "HBA1C", "CRP", "WBC", "RBC", "HB", "HT", "PLT"};
+  private static final int LAB_RESULTS = 2_000;
+  private static final int VITALS = 300;
+  private static final int IMPORT_LINES = 5_000;
 
   private final CliEnvironment environment;
   private final int notes;
@@ -102,6 +118,11 @@ final class ChartBench {
           timeline[i] = t2 - t1;
         }
       }
+      LabTimes labTimes = labs(store, clock, doctor, today);
+      if (labTimes == null) {
+        environment.err().println("unexpected lab result while timing");
+        return 1;
+      }
       environment.out().println();
       environment.out().printf(Locale.ROOT, "one patient, %d signed notes (set up in %.1f s, each sign-off audited); %d timed runs"
           + " per operation after %d warm-up runs; encrypted H2 file%n", notes, setupSeconds, queries, WARM_UP);
@@ -116,6 +137,15 @@ final class ChartBench {
         both[i] = open[i] + timeline[i];
       }
       row("open note + timeline page together", both, "p95 < 150 ms");
+      row("labs: latest result per test (" + LAB_RESULTS + " results, " + LAB_TESTS.length + " tests, audited)", labTimes.latest(),
+          "p95 < 20 ms");
+      row("labs: series of one test (" + LAB_RESULTS / LAB_TESTS.length + " points, audited)", labTimes.series(), "p95 < 20 ms");
+      row("labs: newest 20 results (audited)", labTimes.newest(), "-");
+      row("vitals: latest measurement (" + VITALS + " stored, audited)", labTimes.vitals(), "-");
+      environment.out().printf(Locale.ROOT, "(lab patient set up in %.1f s: %d results over 10 years, %d vitals, each add audited)%n",
+          labTimes.setupSeconds(), LAB_RESULTS, VITALS);
+      environment.out().printf(Locale.ROOT, "lab CSV import of %d lines (one run): preview %.0f ms, accept (one transaction) %.0f ms%n",
+          labTimes.importLines(), labTimes.previewMs(), labTimes.acceptMs());
       environment.out().println();
       environment.out().println("JVM " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
           + " processors");
@@ -123,6 +153,79 @@ final class ChartBench {
     } finally {
       deleteTree(work);
     }
+  }
+
+  private record LabTimes(long[] latest, long[] series, long[] newest, long[] vitals, double setupSeconds, int importLines,
+      double previewMs, double acceptMs) {
+  }
+
+  /** A second patient: 2,000 lab results (25 tests, a panel every ~46 days for 10 years) and vitals; times the lab queries. */
+  private LabTimes labs(LocalStore store, Clock clock, Session doctor, LocalDate today) {
+    HashChainedAuditLog audit = new HashChainedAuditLog(store.auditEntries(), clock);
+    ChartLabs labs = new ChartLabs(store.labStore(), audit, store.transactions(), clock);
+    ChartVitals vitals = new ChartVitals(store.vitalStore(), audit, store.transactions(), clock);
+    long patient = store.patients().insert(new Patient(0, "000002", "鈴木", "花子", "スズキ", "ハナコ", Sex.FEMALE,
+        LocalDate.of(1950, 3, 3), null, null, null)).id();
+    long setupStart = System.nanoTime();
+    int panels = LAB_RESULTS / LAB_TESTS.length;
+    for (int panel = 0; panel < panels; panel++) {
+      LocalDate date = today.minusDays(3650L * (panels - panel) / panels);
+      int at = panel;
+      store.transactions().run(() -> {
+        for (int t = 0; t < LAB_TESTS.length; t++) {
+          BigDecimal value = BigDecimal.valueOf(100 + (at * 37 + t * 11) % 90, 1);
+          labs.add(doctor, patient, new LabResult(LAB_TESTS[t], "", LabValue.numeric(value), "", null, null, date, null));
+        }
+      });
+    }
+    store.transactions().run(() -> {
+      for (int i = 0; i < VITALS; i++) {
+        vitals.add(doctor, patient, new Vitals(clock.instant().minusSeconds(86_400L * (VITALS - i)), 120 + i % 20, 80, 70,
+            new BigDecimal("36.5"), 98, new BigDecimal("160.0"), new BigDecimal("55.0"), null));
+      }
+    });
+    double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+    long[] latest = new long[queries];
+    long[] series = new long[queries];
+    long[] newest = new long[queries];
+    long[] vital = new long[queries];
+    for (int i = -WARM_UP; i < queries; i++) {
+      long t0 = System.nanoTime();
+      List<LabRevision> perTest = labs.latestPerTest(doctor, patient);
+      long t1 = System.nanoTime();
+      List<LabPoint> points = labs.series(doctor, patient, LAB_TESTS[i & 7]);
+      long t2 = System.nanoTime();
+      List<LabRevision> top = labs.newest(doctor, patient, TIMELINE_PAGE);
+      long t3 = System.nanoTime();
+      boolean hasVitals = vitals.latest(doctor, patient).isPresent();
+      long t4 = System.nanoTime();
+      if (perTest.size() != LAB_TESTS.length || points.size() != panels || top.size() != TIMELINE_PAGE || !hasVitals) {
+        return null;
+      }
+      if (i >= 0) {
+        latest[i] = t1 - t0;
+        series[i] = t2 - t1;
+        newest[i] = t3 - t2;
+        vital[i] = t4 - t3;
+      }
+    }
+    int lines = Math.min(IMPORT_LINES, queries * 5);
+    StringBuilder csv = new StringBuilder("patient_number,specimen_date,test_code,value\n");
+    for (int i = 0; i < lines; i++) {
+      csv.append("000002,").append(today.minusDays(1L + i / LAB_TESTS.length)).append(',').append(LAB_TESTS[i % LAB_TESTS.length])
+          .append(',').append(1000 + i).append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    LabCsvImport importer = new LabCsvImport(store.labStore(), labs, audit, store.transactions(), clock);
+    long p0 = System.nanoTime();
+    LabCsvImport.Preview preview = importer.preview(doctor, bytes, null);
+    long p1 = System.nanoTime();
+    int saved = importer.accept(doctor, preview, bytes);
+    long p2 = System.nanoTime();
+    if (saved != lines) {
+      return null;
+    }
+    return new LabTimes(latest, series, newest, vital, setupSeconds, lines, (p1 - p0) / 1e6, (p2 - p1) / 1e6);
   }
 
   private static long visit(LocalStore store, long patient, LocalDate date, Instant at) {

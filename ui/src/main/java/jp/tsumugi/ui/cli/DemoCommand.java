@@ -63,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (AppServices services = new AppServices(created.store(), environment.clock(), terminal, true)) {
       patients = services.demoClinic().create(terminal);
       DemoStamps.create(services.stamps(), terminal, environment.clock().instant());
+      services.demoLabs().seed(terminal);
       if (!noMasters) {
         environment.err().print("Loading the bundled official masters…");
         environment.err().flush();

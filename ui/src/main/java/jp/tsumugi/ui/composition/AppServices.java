@@ -6,15 +6,19 @@ import java.util.Optional;
 import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.audit.AuditVerifier;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
+import jp.tsumugi.app.chart.ChartLabs;
 import jp.tsumugi.app.chart.ChartNotes;
 import jp.tsumugi.app.chart.ChartProblems;
 import jp.tsumugi.app.chart.ChartSearch;
-import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.chart.Stamps;
 import jp.tsumugi.app.chart.ChartStore;
+import jp.tsumugi.app.chart.ChartVitals;
 import jp.tsumugi.app.chart.EditLeases;
+import jp.tsumugi.app.chart.LabCsvImport;
+import jp.tsumugi.app.chart.PatientFacts;
 import jp.tsumugi.app.clinic.ClinicService;
 import jp.tsumugi.app.demo.DemoClinic;
+import jp.tsumugi.app.demo.DemoLabs;
 import jp.tsumugi.app.exchange.Connectivity;
 import jp.tsumugi.app.master.DrugPriceListAttach;
 import jp.tsumugi.app.insurance.Insurance;
@@ -84,6 +88,9 @@ public final class AppServices implements AutoCloseable {
   private final jp.tsumugi.app.chart.ChartOverview chartOverview;
   private final ChartSearch chartSearch;
   private final Stamps stamps;
+  private final ChartLabs chartLabs;
+  private final ChartVitals chartVitals;
+  private final LabCsvImport labCsvImport;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -127,6 +134,9 @@ public final class AppServices implements AutoCloseable {
     this.patientFacts = new PatientFacts(store.patientFactStore(), audit, store.transactions(), clock);
     this.chartOverview = new jp.tsumugi.app.chart.ChartOverview(store.chartOverviewStore(), store.problemStore(),
         store.patientFactStore(), store.receptionPatientLookup(), combinations, audit, store.transactions(), clock);
+    this.chartLabs = new ChartLabs(store.labStore(), audit, store.transactions(), clock);
+    this.chartVitals = new ChartVitals(store.vitalStore(), audit, store.transactions(), clock);
+    this.labCsvImport = new LabCsvImport(store.labStore(), chartLabs, audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -305,6 +315,26 @@ public final class AppServices implements AutoCloseable {
   /** Stamps (スタンプ): personal and shared S/O/A/P snippets, keyword lookup and completion (docs/adr/0027). */
   public Stamps stamps() {
     return stamps;
+  }
+
+  /** 検査結果: add, change, delete, history, latest per test, one test's series, newest N, the lab catalogue (docs/adr/0026). */
+  public ChartLabs chartLabs() {
+    return chartLabs;
+  }
+
+  /** バイタル: add, change, delete, history, latest, series (BMI computed) (docs/adr/0026). */
+  public ChartVitals chartVitals() {
+    return chartVitals;
+  }
+
+  /** Demo lab results and vitals for the first demo patients (after {@link #demoClinic()} created them). */
+  public DemoLabs demoLabs() {
+    return new DemoLabs(chartLabs, chartVitals, store.labStore(), store.transactions(), clock);
+  }
+
+  /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */
+  public LabCsvImport labCsvImport() {
+    return labCsvImport;
   }
 
   /** Editing leases (編集中) on chart sections, renewed by the editor's heartbeat. */

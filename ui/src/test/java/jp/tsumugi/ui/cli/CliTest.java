@@ -110,7 +110,9 @@ class CliTest {
   @Test
   void chartBenchPrintsAutosaveAndOpenLatencies() {
     assertThat(cli.run("bench", "chart", "--notes", "30", "--queries", "20")).isZero();
-    assertThat(cli.out()).contains("30 signed notes").contains("| autosave draft").contains("| open latest visit note");
+    assertThat(cli.out()).contains("30 signed notes").contains("| autosave draft").contains("| open latest visit note")
+        .contains("| labs: latest result per test (2000 results, 25 tests").contains("| labs: series of one test (80 points")
+        .contains("| vitals: latest measurement");
   }
 
   @Test

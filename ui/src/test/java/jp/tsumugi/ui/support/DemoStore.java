@@ -21,6 +21,7 @@ public final class DemoStore {
     LocalStore.Created created = LocalStore.createH2(location, CLOCK);
     try (AppServices services = new AppServices(created.store(), CLOCK, TERMINAL, true)) {
       services.demoClinic().create(TERMINAL);
+      services.demoLabs().seed(TERMINAL);
       services.demoCharts().seed(TERMINAL);
       jp.tsumugi.app.demo.DemoStamps.create(services.stamps(), TERMINAL, CLOCK.instant());
     }
