@@ -236,7 +236,10 @@ public enum ErrorCode {
   LAB_IMPORT_DUPLICATE_STORED(9130, "This result (same patient, test, date and value) is stored already"),
   LAB_IMPORT_STALE(9131, "The file or the stored data changed since the preview, or the preview is too old; preview again"),
   LAB_IMPORT_EMPTY(9132, "The lab file has no data lines"),
-  LAB_IMPORT_FIELD_MISSING(9133, "A required column is empty on this line");
+  LAB_IMPORT_FIELD_MISSING(9133, "A required column is empty on this line"),
+  // 9200-9249: the chart window (docs/adr/0028)
+  CHART_FILE_UNREADABLE(9200, "The file cannot be read: it is missing, not a file, or not readable"),
+  VITAL_NOT_A_NUMBER(9201, "A vital sign must be a number: whole numbers for blood pressure, pulse and SpO2");
 
   private final int number;
   private final String englishText;

@@ -79,6 +79,12 @@ public final class ChartView {
 
   private final ChartViewModel vm;
   private final ChartRecordsPanel records;
+  private final ChartToolsViewModel toolsVm;
+  private final ChartToolsPanel tools;
+  private final ChartLabsViewModel labsVm;
+  private final ChartLabsPanel labs;
+  private TextArea lastArea;
+  private ListView<jp.tsumugi.app.chart.Stamp> completions;
   private final I18n i18n;
   private final BorderPane root = new BorderPane();
   private final TextField patientSearch = new TextField();
@@ -100,10 +106,16 @@ public final class ChartView {
   private final Timeline autosaveTick;
   private final Timeline heartbeat;
 
-  public ChartView(ChartViewModel vm, ChartRecordsViewModel recordsVm, I18n i18n) {
+  public ChartView(ChartViewModel vm, ChartRecordsViewModel recordsVm, ChartToolsViewModel toolsVm, ChartLabsViewModel labsVm,
+      I18n i18n) {
     this.vm = vm;
     this.records = new ChartRecordsPanel(recordsVm, i18n);
+    this.toolsVm = toolsVm;
+    this.tools = new ChartToolsPanel(toolsVm, i18n);
+    this.labsVm = labsVm;
+    this.labs = new ChartLabsPanel(labsVm, i18n, vm.zone());
     this.i18n = i18n;
+    this.lastArea = soapS;
     root.getStyleClass().addAll("page", "chart-root");
     root.setId("chartRoot");
     root.setTop(header());
@@ -503,8 +515,10 @@ public final class ChartView {
 
     Label message = bound("chartMessage", vm.messageProperty(), "message");
     Label info = bound("chartInfo", vm.infoProperty(), "info");
+    Label stampMessage = bound("chartStampMessage", toolsVm.stampMessageProperty(), "message");
+    completions = tools.completionList(this::insertStamp, () -> lastArea.requestFocus());
     VBox.setVgrow(columns, Priority.ALWAYS);
-    VBox editor = new VBox(6, titleBar, lease, columns, actions, message, info);
+    VBox editor = new VBox(6, titleBar, lease, columns, completions, actions, message, stampMessage, info);
     editor.setPadding(new Insets(8, 10, 8, 10));
     editor.setId("chartEditor");
 
@@ -515,16 +529,40 @@ public final class ChartView {
 
     Node history = historyPane();
     Node merge = mergePane();
-    StackPane stack = new StackPane(editor, history, merge);
+    Node search = tools.searchPane(hit -> {
+      vm.closeOverlay();
+      vm.openPatient(hit.patientId(), hit.visitId());
+      leftTabs.getSelectionModel().select(1);
+      timelineList.requestFocus();
+    });
+    Node labImport = labs.importPane(() -> {
+      vm.closeOverlay();
+      focusEditor();
+    });
+    StackPane stack = new StackPane(editor, history, merge, search, labImport);
     history.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.HISTORY));
     merge.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.MERGE));
-    history.managedProperty().bind(history.visibleProperty());
-    merge.managedProperty().bind(merge.visibleProperty());
+    search.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.SEARCH));
+    labImport.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.LAB_IMPORT));
+    for (Node overlayNode : List.of(history, merge, search, labImport)) {
+      overlayNode.managedProperty().bind(overlayNode.visibleProperty());
+    }
     return stack;
   }
 
   private void bindArea(TextArea area, StringProperty text) {
     area.textProperty().bindBidirectional(text);
+    area.focusedProperty().addListener((obs, was, now) -> {
+      if (now) {
+        lastArea = area;
+      }
+    });
+    area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.SPACE && e.isShortcutDown()) {
+        expandStamp(area);
+        e.consume();
+      }
+    });
     // Tab moves on to the next field (focus moves predictably); Ctrl+Tab is left to the platform.
     area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
@@ -541,6 +579,70 @@ public final class ChartView {
         e.consume();
       }
     });
+  }
+
+  /** Ctrl+Space: the word before the caret is a stamp keyword; its stamp replaces it, or the candidates are listed. */
+  private void expandStamp(TextArea area) {
+    if (!area.isEditable()) {
+      return;
+    }
+    int caret = area.getCaretPosition();
+    String text = area.getText();
+    int start = caret;
+    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+      start--;
+    }
+    String word = text.substring(start, caret);
+    int from = start;
+    lastArea = area;
+    toolsVm.expand(word, stamp -> replaceWithStamp(area, from, caret, word, stamp));
+    toolsVm.completions().addListener(new javafx.collections.ListChangeListener<jp.tsumugi.app.chart.Stamp>() {
+      @Override
+      public void onChanged(Change<? extends jp.tsumugi.app.chart.Stamp> c) {
+        toolsVm.completions().removeListener(this);
+        if (!toolsVm.completions().isEmpty()) {
+          completions.requestFocus();
+          completions.getSelectionModel().selectFirst();
+        }
+      }
+    });
+  }
+
+  private void replaceWithStamp(TextArea area, int from, int caret, String word, jp.tsumugi.app.chart.Stamp stamp) {
+    if (area.getText().length() >= caret && area.getText().substring(from, caret).equals(word)) {
+      area.replaceText(from, caret, stamp.body());
+    } else {
+      area.insertText(area.getCaretPosition(), stamp.body());
+    }
+    area.requestFocus();
+  }
+
+  /** A stamp chosen from the completions or the stamp list goes into the SOAP field last used, at its caret. */
+  private void insertStamp(jp.tsumugi.app.chart.Stamp stamp) {
+    TextArea area = lastArea;
+    if (!area.isEditable()) {
+      return;
+    }
+    int caret = area.getCaretPosition();
+    String text = area.getText();
+    int start = caret;
+    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+      start--;
+    }
+    String word = text.substring(start, caret);
+    boolean typedPrefix = !word.isEmpty() && jp.tsumugi.app.chart.SearchFold.keyword(stamp.keyword())
+        .startsWith(jp.tsumugi.app.chart.SearchFold.keyword(word));
+    if (typedPrefix) {
+      area.replaceText(start, caret, stamp.body());
+    } else {
+      area.insertText(caret, stamp.body());
+    }
+    area.requestFocus();
+  }
+
+  private jp.tsumugi.app.chart.StampKind kindOf(TextArea area) {
+    return area == soapO ? jp.tsumugi.app.chart.StampKind.OBJECTIVE : area == soapA ? jp.tsumugi.app.chart.StampKind.ASSESSMENT
+        : area == soapP ? jp.tsumugi.app.chart.StampKind.PLAN : jp.tsumugi.app.chart.StampKind.SUBJECTIVE;
   }
 
   private Label caption(String key) {
@@ -748,13 +850,19 @@ public final class ChartView {
     });
     Tab problemsTab = new Tab(i18n.text("chart.tab.problems"), records.problemsPane(problemList));
     problemsTab.setId("chartTabProblems");
-    rightTabs.getTabs().addAll(problemsTab, records.factsTab());
+    rightTabs.getTabs().addAll(problemsTab, records.factsTab(), labs.labsTab(this::openLabImport), labs.vitalsTab(),
+        tools.stampsTab(this::insertStamp, () -> lastArea.getSelectedText(), () -> kindOf(lastArea)));
     rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     rightTabs.setPrefWidth(330);
     rightTabs.setMinWidth(330);
     rightTabs.setMaxWidth(330);
     rightTabs.setId("chartRightTabs");
     return rightTabs;
+  }
+
+  private void openLabImport() {
+    vm.showOverlay(ChartViewModel.Overlay.LAB_IMPORT);
+    labs.focusImport();
   }
 
   /** Adds a tab to the right-hand panel (labs, vitals come from their own parts). */
@@ -797,7 +905,25 @@ public final class ChartView {
       return null;
     }
     if (matches(e, KeyCode.ENTER)) {
+      if (vm.overlayProperty().get() == ChartViewModel.Overlay.LAB_IMPORT) {
+        return labsVm::acceptImport;
+      }
       return vm::signOff;
+    }
+    if (matches(e, KeyCode.D)) {
+      return vm::copyPreviousPlan;
+    }
+    if (matches(e, KeyCode.F)) {
+      if (!toolsVm.maySearch()) {
+        return null;
+      }
+      return () -> {
+        vm.showOverlay(ChartViewModel.Overlay.SEARCH);
+        tools.focusSearch();
+      };
+    }
+    if (matches(e, KeyCode.I)) {
+      return this::openLabImport;
     }
     if (matches(e, KeyCode.S)) {
       return vm::autosave;

@@ -47,7 +47,9 @@ public final class ChartViewModel {
   public enum Overlay {
     NONE,
     HISTORY,
-    MERGE
+    MERGE,
+    SEARCH,
+    LAB_IMPORT
   }
 
   /** The chart services the window uses. */
@@ -550,6 +552,11 @@ public final class ChartViewModel {
 
   public void closeOverlay() {
     overlay.set(Overlay.NONE);
+  }
+
+  /** Shows an overlay that is not tied to the open note (search, lab import). */
+  public void showOverlay(Overlay which) {
+    overlay.set(which);
   }
 
   /** A paste or input the chart cannot store was refused; the message names the error code. */

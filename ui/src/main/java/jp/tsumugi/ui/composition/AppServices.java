@@ -207,6 +207,23 @@ public final class AppServices implements AutoCloseable {
   }
 
   /**
+   * Builds the chart full-text index on a low-priority background thread after a doctor logs in, so the first
+   * search does not wait for it (docs/adr/0027). Only a cache is filled.
+   */
+  public void warmUpChartSearch() {
+    Thread warmer = new Thread(() -> {
+      try {
+        chartSearch.warmUp();
+      } catch (RuntimeException ignored) {
+        // The store closed while warming (logout, shutdown): the first search builds the index instead.
+      }
+    }, "tsumugi-chart-search-warmup");
+    warmer.setDaemon(true);
+    warmer.setPriority(Thread.MIN_PRIORITY);
+    warmer.start();
+  }
+
+  /**
    * The handler that applies オンライン資格確認 results: matches the patient, appends insurance revisions and
    * consents, or records a registration proposal (docs/adr/0020). The inbox passes
    * {@link PatientMatchingResultHandler#SYSTEM_ACTOR}.

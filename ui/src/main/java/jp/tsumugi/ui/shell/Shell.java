@@ -186,6 +186,9 @@ public final class Shell {
   private void showMain(Session session) {
     services.warmUpMasterSearch();
     services.warmUpPatientSearch();
+    if (session.role().may(jp.tsumugi.app.security.Permission.SIGN_CHART)) {
+      services.warmUpChartSearch();
+    }
     startQualificationInbox();
     MainViewModel vm = new MainViewModel(services, executor, i18n, session, this::afterLogout);
     LockViewModel lock = new LockViewModel(services.authentication(), executor, i18n, session, unlocked -> idle.resume());
@@ -236,7 +239,10 @@ public final class Shell {
       ChartViewModel chartVm = new ChartViewModel(new ChartViewModel.Services(services.chartOverview(), services.chartNotes(),
           services.editLeases(), services.reception()), executor, i18n, session, services.clock());
       chart = new ChartView(chartVm, new jp.tsumugi.ui.chart.ChartRecordsViewModel(services.chartProblems(), services.patientFacts(),
-          services.masterCatalog(), executor, i18n, session, services.clock(), chartVm), i18n);
+          services.masterCatalog(), executor, i18n, session, services.clock(), chartVm),
+          new jp.tsumugi.ui.chart.ChartToolsViewModel(services.stamps(), services.chartSearch(), executor, i18n, session),
+          new jp.tsumugi.ui.chart.ChartLabsViewModel(services.chartLabs(), services.chartVitals(), services.labCsvImport(), executor, i18n,
+              session, services.clock(), chartVm), i18n);
       return chart.root();
     });
     vm.sectionProperty().addListener((obs, was, now) -> {
