@@ -47,6 +47,7 @@ import jp.tsumugi.ui.fx.I18n;
 final class ChartLabsPanel {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yy/MM");
+  private static final String RANGE_LINE = "-fx-stroke: #c0392b; -fx-stroke-dash-array: 6 4; -fx-stroke-width: 1;";
 
   private final ChartLabsViewModel vm;
   private final I18n i18n;
@@ -78,7 +79,7 @@ final class ChartLabsPanel {
     latest.setId("labLatest");
     latest.setItems(vm.latest());
     latest.setPlaceholder(new Label(i18n.text("chart.lab.empty")));
-    latest.getColumns().add(column("chart.lab.col.test", 78, r -> r.testName()));
+    latest.getColumns().add(column("chart.lab.col.test", 86, r -> r.testName()));
     TableColumn<LabRevision, String> valueColumn = column("chart.lab.col.value", 62,
         r -> r.result().value().display() + flagMark(r.flag()));
     valueColumn.setCellFactory(c -> new TableCell<>() {
@@ -94,9 +95,10 @@ final class ChartLabsPanel {
       }
     });
     latest.getColumns().add(valueColumn);
-    latest.getColumns().add(column("chart.lab.col.unit", 52, r -> r.result().unit()));
-    latest.getColumns().add(column("chart.lab.col.range", 62, r -> range(r.result().range())));
-    latest.getColumns().add(column("chart.lab.col.date", 70, r -> SHORT.format(r.result().specimenDate())));
+    latest.getColumns().add(column("chart.lab.col.unit", 50, r -> r.result().unit()));
+    latest.getColumns().add(column("chart.lab.col.range", 60, r -> range(r.result().range())));
+    latest.getColumns().add(column("chart.lab.col.date", 48, r -> SHORT.format(r.result().specimenDate())));
+    latest.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     latest.setRowFactory(t -> new TableRow<>());
     latest.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> vm.showTrend(now));
     latest.setPrefHeight(230);
@@ -211,12 +213,23 @@ final class ChartLabsPanel {
     line.getData().add(new XYChart.Data<>(first, level));
     line.getData().add(new XYChart.Data<>(last, level));
     chart.getData().add(line);
-    line.getNode().getStyleClass().add("lab-range-line");
+    // Inline, because the chart resets the series' style classes whenever another series is added.
+    whenNode(line.getNode(), line.nodeProperty(), n -> n.setStyle(RANGE_LINE));
     for (XYChart.Data<Number, Number> d : line.getData()) {
-      if (d.getNode() != null) {
-        d.getNode().setVisible(false);
-      }
+      whenNode(d.getNode(), d.nodeProperty(), n -> n.setVisible(false));
     }
+  }
+
+  /** Runs {@code action} on the chart's node for a series or point, now or when the chart creates it. */
+  private static void whenNode(Node now, javafx.beans.value.ObservableValue<Node> property, java.util.function.Consumer<Node> action) {
+    if (now != null) {
+      action.accept(now);
+    }
+    property.addListener((obs, was, created) -> {
+      if (created != null) {
+        action.accept(created);
+      }
+    });
   }
 
   private static String flagMark(AbnormalFlag flag) {
@@ -339,13 +352,13 @@ final class ChartLabsPanel {
     lines.setId("labImportLines");
     lines.setPlaceholder(new Label(i18n.text("chart.labImport.nothing")));
     lines.getColumns().add(lineColumn("chart.labImport.col.line", 50, l -> Integer.toString(l.number())));
-    lines.getColumns().add(lineColumn("chart.labImport.col.status", 60,
+    lines.getColumns().add(lineColumn("chart.labImport.col.status", 80,
         l -> i18n.text(l.status() == LabCsvImport.Status.OK ? "chart.labImport.ok" : "chart.labImport.error")));
-    lines.getColumns().add(lineColumn("chart.labImport.col.patient", 80, LabCsvImport.Line::patientNumber));
-    lines.getColumns().add(lineColumn("chart.labImport.col.test", 110, LabCsvImport.Line::testCode));
+    lines.getColumns().add(lineColumn("chart.labImport.col.patient", 76, LabCsvImport.Line::patientNumber));
+    lines.getColumns().add(lineColumn("chart.labImport.col.test", 70, LabCsvImport.Line::testCode));
     lines.getColumns().add(lineColumn("chart.labImport.col.value", 90,
         l -> l.result() == null ? "" : l.result().value().display() + " " + l.result().unit()));
-    lines.getColumns().add(lineColumn("chart.labImport.col.problems", 360, l -> l.problems().stream()
+    lines.getColumns().add(lineColumn("chart.labImport.col.problems", 420, l -> l.problems().stream()
         .map(p -> i18n.error(p.code()) + (p.column().isEmpty() ? "" : "（" + p.column() + "）")).collect(Collectors.joining(" / "))));
     lines.setRowFactory(t -> new TableRow<>() {
       @Override

@@ -857,6 +857,7 @@ public final class ChartView {
     rightTabs.setMinWidth(330);
     rightTabs.setMaxWidth(330);
     rightTabs.setId("chartRightTabs");
+    rightTabs.getStyleClass().add("chart-right");
     return rightTabs;
   }
 
