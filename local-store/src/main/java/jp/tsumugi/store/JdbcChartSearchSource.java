@@ -86,6 +86,19 @@ final class JdbcChartSearchSource implements ChartSearchSource {
   }
 
   @Override
+  public long lastRevisionId() {
+    return tx.first("SELECT MAX(id) FROM chart_revision", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+  }
+
+  @Override
+  public List<Change> changesAfter(long revisionId, int limit) {
+    return tx.list("SELECT r.id, r.record_id, c.kind, r.revision FROM chart_revision r JOIN chart_record c ON c.id = r.record_id "
+        + "WHERE r.id > ? AND c.kind IN ('NOTE', 'PROBLEM') ORDER BY r.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+        ps -> ps.setLong(1, revisionId), rs -> new Change(rs.getLong(1), rs.getLong(2), "PROBLEM".equals(rs.getString(3)),
+            rs.getInt(4)));
+  }
+
+  @Override
   public Map<Long, PatientLabel> patients(Collection<Long> patientIds) {
     Map<Long, PatientLabel> out = new HashMap<>();
     List<Long> ids = new ArrayList<>(patientIds);

@@ -70,6 +70,12 @@ public final class ChartSearch implements ChartChangeListener {
   /** Counts index changes; a scan order is valid for the count it was built at. */
   private final AtomicLong changes = new AtomicLong();
   private volatile ScanOrder scanOrder;
+  /** The highest revision id taken in, for catching up with other instances. */
+  private final java.util.concurrent.atomic.AtomicLong seenRevision = new java.util.concurrent.atomic.AtomicLong();
+  /** How far back each catch-up looks, for revisions committed out of id order. */
+  static final int CATCH_UP_WINDOW = 200;
+  /** More changes than this since the last search: rebuild instead. */
+  static final int CATCH_UP_LIMIT = 5_000;
 
   private record ScanOrder(long changes, Entry[] entries) {
   }
@@ -85,6 +91,7 @@ public final class ChartSearch implements ChartChangeListener {
     session.require(Permission.SIGN_CHART);
     List<String> terms = terms(query);
     ensureBuilt();
+    catchUp();
     int[] required = requiredBits(terms);
     List<Entry> shown = new ArrayList<>();
     int total = 0;
@@ -189,6 +196,7 @@ public final class ChartSearch implements ChartChangeListener {
       }
       try {
         tx.run(() -> {
+          seenRevision.set(source.lastRevisionId());
           source.forEachNote(n -> put(noteEntry(n)));
           source.forEachProblem(p -> put(problemEntry(p)));
         });
@@ -213,6 +221,34 @@ public final class ChartSearch implements ChartChangeListener {
       }
       notes.forEach(this::refreshNote);
       problems.forEach(this::refreshProblem);
+    }
+  }
+
+  /**
+   * Takes in what other application instances on the same database stored since the last look (this instance's
+   * own changes arrive through {@link ChartChangeListener}). Revision ids are handed out before commit, so a
+   * transaction can commit a lower id after a higher one: the look goes back {@link #CATCH_UP_WINDOW} ids and
+   * refreshes only records whose stored revision is newer than the indexed one.
+   */
+  private void catchUp() {
+    long from = Math.max(0, seenRevision.get() - CATCH_UP_WINDOW);
+    List<ChartSearchSource.Change> changes = tx.inTransaction(() -> source.changesAfter(from, CATCH_UP_LIMIT));
+    if (changes.size() >= CATCH_UP_LIMIT) {
+      // Far behind (a bulk load elsewhere): reading everything again is cheaper than one record at a time.
+      invalidate();
+      ensureBuilt();
+      return;
+    }
+    for (ChartSearchSource.Change c : changes) {
+      Entry known = index.get(c.recordId());
+      if (known == null || known.revision() < c.revision()) {
+        if (c.problem()) {
+          refreshProblem(c.recordId());
+        } else {
+          refreshNote(c.recordId());
+        }
+      }
+      seenRevision.accumulateAndGet(c.revisionId(), Math::max);
     }
   }
 

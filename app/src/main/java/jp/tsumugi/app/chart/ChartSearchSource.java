@@ -49,6 +49,16 @@ public interface ChartSearchSource {
   /** The latest revision of a problem record (also a tombstone); empty if none or not a problem. */
   Optional<SourceProblem> problem(long recordId);
 
+  /** A note or problem revision stored after a point: the record, its kind and the revision number. */
+  record Change(long revisionId, long recordId, boolean problem, int revision) {
+  }
+
+  /** The highest chart revision id stored so far (0 when there is none). */
+  long lastRevisionId();
+
+  /** Note and problem revisions with an id above {@code revisionId}, in id order, at most {@code limit}. */
+  java.util.List<Change> changesAfter(long revisionId, int limit);
+
   /** Number and name of the given patients (missing ids are left out). */
   Map<Long, PatientLabel> patients(Collection<Long> patientIds);
 }
