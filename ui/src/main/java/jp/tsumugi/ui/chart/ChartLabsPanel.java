@@ -101,7 +101,7 @@ final class ChartLabsPanel {
     latest.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     latest.setRowFactory(t -> new TableRow<>());
     latest.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> vm.showTrend(now));
-    latest.setPrefHeight(230);
+    latest.setPrefHeight(190);
 
     NumberAxis x = new NumberAxis();
     x.setForceZeroInRange(false);
@@ -124,8 +124,8 @@ final class ChartLabsPanel {
     chart.setAnimated(false);
     chart.setCreateSymbols(true);
     chart.setLegendVisible(false);
-    chart.setPrefHeight(210);
-    chart.setMinHeight(180);
+    chart.setPrefHeight(170);
+    chart.setMinHeight(150);
     Label trendTitle = new Label(i18n.text("chart.lab.trendHint"));
     trendTitle.setId("labTrendTitle");
     trendTitle.getStyleClass().add("subsection-title");
@@ -193,7 +193,8 @@ final class ChartLabsPanel {
     TitledPane entryPane = new TitledPane(i18n.text("chart.lab.entryTitle"), new VBox(4, entry, buttons));
     entryPane.setCollapsible(false);
 
-    VBox box = new VBox(6, latest, trendTitle, chart, entryPane, messages("lab"));
+    VBox box = new VBox(6, latest, deleteRow("lab", () -> vm.deleteResult(latest.getSelectionModel().getSelectedItem()),
+        latest.getSelectionModel().selectedItemProperty().isNull()), trendTitle, chart, entryPane, messages("lab"));
     box.setPadding(new Insets(4));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -277,7 +278,8 @@ final class ChartLabsPanel {
     add.setOnAction(e -> vm.addVitals());
     TitledPane entry = new TitledPane(i18n.text("chart.vitals.entryTitle"), new VBox(6, form, add));
     entry.setCollapsible(false);
-    VBox box = new VBox(6, summary, history, entry, messages("vitals"));
+    VBox box = new VBox(6, summary, history, deleteRow("vital", () -> vm.deleteVitals(history.getSelectionModel().getSelectedItem()),
+        history.getSelectionModel().selectedItemProperty().isNull()), entry, messages("vitals"));
     box.setPadding(new Insets(4));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -285,6 +287,21 @@ final class ChartLabsPanel {
     Tab tab = new Tab(i18n.text("chart.tab.vitals"), scroll);
     tab.setId("chartTabVitals");
     return tab;
+  }
+
+  /** A reason field and a delete button for the selected row (deletion is a tombstone; the history keeps it). */
+  private Node deleteRow(String prefix, Runnable delete, javafx.beans.binding.BooleanExpression nothingSelected) {
+    TextField reason = new TextField();
+    reason.setId(prefix + "Reason");
+    reason.setPromptText(i18n.text("chart.problem.reason"));
+    reason.setPrefColumnCount(8);
+    reason.textProperty().bindBidirectional(vm.reasonProperty());
+    HBox.setHgrow(reason, Priority.ALWAYS);
+    Button button = new Button(i18n.text("chart.lab.delete"));
+    button.setId(prefix + "DeleteButton");
+    button.setOnAction(e -> delete.run());
+    button.disableProperty().bind(nothingSelected);
+    return new HBox(6, reason, button);
   }
 
   private TextField vitalField(String id, javafx.beans.property.StringProperty value) {

@@ -66,6 +66,7 @@ public final class ChartLabsViewModel {
   private final StringProperty height = new SimpleStringProperty("");
   private final StringProperty weight = new SimpleStringProperty("");
 
+  private final StringProperty reason = new SimpleStringProperty("");
   private final StringProperty importPath = new SimpleStringProperty("");
   private final ObjectProperty<LabCsvImport.Preview> preview = new SimpleObjectProperty<>();
   private byte[] previewedBytes;
@@ -220,6 +221,46 @@ public final class ChartLabsViewModel {
     } catch (NumberFormatException e) {
       throw new TsumugiException(ErrorCode.VITAL_NOT_A_NUMBER, "not a number");
     }
+  }
+
+  /** Deletes a lab result entered in error (a tombstone with the typed reason; the history keeps it). */
+  public void deleteResult(LabRevision current) {
+    String why = reason.get() == null ? "" : reason.get().strip();
+    if (current == null) {
+      return;
+    }
+    if (why.isEmpty()) {
+      message.set(i18n.text("chart.message.reasonRequired"));
+      return;
+    }
+    executor.submit(() -> labs.tombstone(session, current.recordId(), current.revision(), why), deleted -> {
+      reason.set("");
+      message.set("");
+      info.set(i18n.text("chart.lab.deleted"));
+      load();
+    }, this::fail);
+  }
+
+  /** Deletes a vitals record entered in error (a tombstone with the typed reason). */
+  public void deleteVitals(VitalRevision current) {
+    String why = reason.get() == null ? "" : reason.get().strip();
+    if (current == null) {
+      return;
+    }
+    if (why.isEmpty()) {
+      message.set(i18n.text("chart.message.reasonRequired"));
+      return;
+    }
+    executor.submit(() -> vitals.tombstone(session, current.recordId(), current.revision(), why), deleted -> {
+      reason.set("");
+      message.set("");
+      info.set(i18n.text("chart.vitals.deleted"));
+      load();
+    }, this::fail);
+  }
+
+  public StringProperty reasonProperty() {
+    return reason;
   }
 
   // ---- CSV import ------------------------------------------------------------------------------

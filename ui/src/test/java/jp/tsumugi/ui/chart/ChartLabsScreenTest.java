@@ -118,7 +118,9 @@ class ChartLabsScreenTest {
     ComboBox<LabItem> item = robot.lookup("#labItem").queryAs(ComboBox.class);
     waitUntil(() -> !item.getItems().isEmpty());
     robot.interact(() -> item.setValue(item.getItems().stream().filter(i -> i.localCode().equals("CRP")).findFirst().orElseThrow()));
-    robot.clickOn("#labValue").write("1.20");
+    TextField valueField = robot.lookup("#labValue").queryAs(TextField.class);
+    robot.interact(valueField::requestFocus);
+    robot.write("1.20");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> latest.getItems().stream().anyMatch(r -> r.result().localCode().equals("CRP")
         && r.result().value().number().compareTo(new BigDecimal("1.20")) == 0));
@@ -129,10 +131,21 @@ class ChartLabsScreenTest {
 
     // Not a number: refused with its code, nothing added.
     int before = fixture.services().chartLabs().newest(sessionOf("doctor"), 1, 10_000).size();
-    robot.clickOn("#labValue").write("abc");
+    robot.interact(valueField::requestFocus);
+    robot.write("abc");
     robot.type(KeyCode.ENTER);
     waitUntil(() -> robot.lookup("#labMessage").queryAs(Label.class).getText().startsWith("TSU-9103"));
     assertThat(fixture.services().chartLabs().newest(sessionOf("doctor"), 1, 10_000)).hasSize(before);
+
+    // Entered in error: deleted with a reason; the record keeps both revisions.
+    robot.interact(() -> latest.getSelectionModel().select(crp));
+    robot.clickOn("#labDeleteButton");
+    waitUntil(() -> robot.lookup("#labMessage").queryAs(Label.class).getText().contains("理由"));
+    robot.interact(() -> robot.lookup("#labReason").queryAs(TextField.class).setText("入力誤り"));
+    robot.clickOn("#labDeleteButton");
+    waitUntil(() -> latest.getItems().stream().noneMatch(r -> r.recordId() == crp.recordId()));
+    assertThat(fixture.services().chartLabs().history(sessionOf("doctor"), crp.recordId())).extracting(LabRevision::isTombstone)
+        .containsExactly(false, true);
 
     // Vitals: BMI computed from 170.0 cm and 65.0 kg; an impossible pressure is refused.
     selectTab(robot, "chartTabVitals");

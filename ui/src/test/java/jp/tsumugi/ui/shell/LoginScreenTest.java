@@ -123,7 +123,10 @@ class LoginScreenTest {
     waitUntil(() -> "1234567".equals(robot.lookup("#institutionCode").queryAs(TextField.class).getText()));
     assertThat(robot.lookup("#institutionCode").queryAs(TextField.class).isDisabled()).isTrue();
     robot.type(KeyCode.F2);
-    assertThat(await(robot, "#placeholder-chart", Label.class).getText()).startsWith("カルテ:");
+    await(robot, "#chartRoot", javafx.scene.layout.BorderPane.class);
+    assertThat(robot.lookup("#chartKeys").queryAs(Label.class).getText()).contains("Ctrl+P");
+    robot.type(KeyCode.F3);
+    assertThat(await(robot, "#placeholder-billing", Label.class).getText()).startsWith("会計");
   }
 
   private List<AuditAction> actions() {
