@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.tsumugi.app.audit.AuditAction;
+import jp.tsumugi.app.audit.AuditEntry;
+import jp.tsumugi.app.audit.AuditEntryStore;
 import jp.tsumugi.app.audit.HashChainedAuditLog;
 import jp.tsumugi.app.chart.RevisionState;
 import jp.tsumugi.app.common.ErrorCode;
@@ -322,6 +325,24 @@ abstract class PrescriptionStoreContractTest {
     }
     Arrays.sort(nanos);
     assertThat(nanos[nanos.length / 2]).as("median ns").isLessThan(2_000_000L);
+  }
+
+  @Test
+  void signingIsAuditedWithThePatientIdAndCodesButNoFreeText() {
+    long v = visit("2024-06-03");
+    rx.sign(doctor, v, 0, sample(v), List.of(new SafetyOverride("CONTRAINDICATED", "CONTRAINDICATED", NORVASC_5, "循環器内科と相談済み")),
+        null);
+    rx.sign(doctor, v, 1, oneDrug(v, NORVASC_5, 14), List.of(), "日数変更");
+    List<AuditEntry> entries = new ArrayList<>();
+    store.auditEntries().forEachInOrder(row -> {
+      if (row instanceof AuditEntryStore.ReadableEntry r && r.entry().target().equals(Long.toString(patientId))) {
+        entries.add(r.entry());
+      }
+    });
+    assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.CHART_RX_SIGNED, AuditAction.CHART_RX_AMENDED);
+    assertThat(entries.get(0).detail()).contains("visit=" + v, "revision=1", "drugs=5", "CONTRAINDICATED/CONTRAINDICATED/" + NORVASC_5);
+    assertThat(entries).extracting(AuditEntry::detail).noneMatch(d -> d.contains("循環器") || d.contains("日数変更")
+        || d.contains("残薬") || d.contains("胃薬") || d.contains("38.5"));
   }
 
   private List<String> codes(LocalDate date) {
