@@ -345,6 +345,19 @@ abstract class PrescriptionStoreContractTest {
         || d.contains("残薬") || d.contains("胃薬") || d.contains("38.5"));
   }
 
+  @Test
+  void aSecondRecordForTheSameVisitLosesTheUniqueKeyAndLeavesTheTransactionUsable() {
+    long v = visit("2024-06-03");
+    long first = store.transactions().inTransaction(() -> {
+      long id = rxStore.createRecord(patientId, v, START).orElseThrow();
+      assertThat(rxStore.createRecord(patientId, v, START)).isEmpty();
+      assertThat(rxStore.recordOfVisit(v)).contains(id);
+      return id;
+    });
+    assertThat(rxStore.recordOfVisit(v)).contains(first);
+    assertThat(rx.sign(doctor, v, 0, oneDrug(v, NORVASC_5, 7), List.of(), null).recordId()).isEqualTo(first);
+  }
+
   private List<String> codes(LocalDate date) {
     List<String> out = new ArrayList<>();
     for (Taken t : rxStore.takenOn(patientId, date)) {
