@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param route 内服/外用/頓服/注射
  * @param usageCode code in the clinic usage table
- * @param usageText the usage as prescribed (filled from the table at signing) plus nothing else
+ * @param usageText the usage table text as signed (filled in at signing; later edits of the table do not change it)
  * @param usageNote free text added to the usage (e.g. 痛む時), chart text rules
  * @param days 日数 (null when not given; required for 内服)
  * @param times 回数 for 頓服 (null otherwise)
