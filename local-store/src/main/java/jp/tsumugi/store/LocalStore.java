@@ -41,6 +41,7 @@ import jp.tsumugi.app.reception.ReceptionSettings;
 import jp.tsumugi.app.reception.PatientLookup;
 import jp.tsumugi.app.reception.VisitRepository;
 import jp.tsumugi.app.patient.PatientStore;
+import jp.tsumugi.app.prescription.PrescriptionStore;
 import jp.tsumugi.app.security.PasswordHasher;
 import jp.tsumugi.app.security.UserRepository;
 import jp.tsumugi.store.master.MasterStores;
@@ -453,6 +454,11 @@ public final class LocalStore implements AutoCloseable {
   /** Vitals on the chart envelope (docs/adr/0026). */
   public VitalStore vitalStore() {
     return new JdbcVitalStore(tx);
+  }
+
+  /** Prescriptions on the chart envelope, the usage table and what a patient is taking (docs/adr/0029). */
+  public PrescriptionStore prescriptionStore() {
+    return new JdbcPrescriptionStore(tx);
   }
 
   /** Insurance, 公費 and insurance combinations with revisions. */

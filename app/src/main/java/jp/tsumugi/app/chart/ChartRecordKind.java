@@ -11,5 +11,7 @@ public enum ChartRecordKind {
   INFECTION,
   CONTRAINDICATION,
   LAB,
-  VITAL
+  VITAL,
+  /** A visit's prescription (docs/adr/0029). */
+  PRESCRIPTION
 }

@@ -239,7 +239,27 @@ public enum ErrorCode {
   LAB_IMPORT_FIELD_MISSING(9133, "A required column is empty on this line"),
   // 9200-9249: the chart window (docs/adr/0028)
   CHART_FILE_UNREADABLE(9200, "The file cannot be read: it is missing, not a file, or not readable"),
-  VITAL_NOT_A_NUMBER(9201, "A vital sign must be a number: whole numbers for blood pressure, pulse and SpO2");
+  VITAL_NOT_A_NUMBER(9201, "A vital sign must be a number: whole numbers for blood pressure, pulse and SpO2"),
+  // 9300-9349: prescriptions (docs/adr/0029)
+  RX_DRUG_UNKNOWN(9300, "The drug code is not in the drug master (医薬品マスタ)"),
+  RX_DRUG_ABOLISHED(9301, "The drug is not in force on the prescribing date (abolished or not yet listed)"),
+  RX_QUANTITY_NOT_POSITIVE(9302, "A quantity must be greater than zero"),
+  RX_QUANTITY_SCALE(9303, "A quantity may have at most 3 decimal places"),
+  RX_DAYS_RANGE(9304, "Days must be between 1 and 365"),
+  RX_USAGE_UNKNOWN(9305, "The usage (用法) is not in the clinic usage table"),
+  RX_USAGE_TIMING(9306, "The usage does not fit the route: 内服 needs doses per day, 頓服 an as-needed usage"),
+  RX_GENERIC_UNAVAILABLE(9307, "The drug has no generic name code (一般名コード): it cannot be prescribed by generic name"),
+  RX_REFILL_NOT_ALLOWED(9308, "Refill is not allowed: only for 院外処方, and not for narcotics, psychotropics or new drugs"),
+  RX_TOO_MANY_GROUPS(9309, "Too many groups (剤) in one prescription"),
+  RX_TOO_MANY_ITEMS(9310, "Too many drugs in one group or prescription"),
+  RX_EMPTY(9311, "A prescription needs at least one group and each group at least one drug"),
+  RX_QUANTITY_MISSING(9312, "A quantity is missing: 内服 needs the quantity per day, 頓服 the quantity per dose"),
+  RX_TIMES_RANGE(9313, "Times (回数) for 頓服 must be between 1 and 365"),
+  RX_OVERRIDE_REASON_REQUIRED(9314, "An overridden safety finding needs a reason of at most 500 characters"),
+  RX_REVISION_CONFLICT(9315, "The prescription was changed by someone else since it was opened; nothing was saved"),
+  RX_USAGE_INVALID(9316, "A usage needs a code (1-8 of A-Z, 0-9, -), a text and a timing; doses per day 1-12 only for daily usages"),
+  RX_REFILL_COUNT(9317, "The refill count must be 0 (none), 2 or 3"),
+  RX_VISIT_MISMATCH(9318, "The prescription belongs to another visit");
 
   private final int number;
   private final String englishText;

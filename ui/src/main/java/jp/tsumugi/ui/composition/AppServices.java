@@ -25,6 +25,10 @@ import jp.tsumugi.app.insurance.Insurance;
 import jp.tsumugi.app.insurance.InsuranceRecord;
 import jp.tsumugi.app.insurance.InsuranceRegistration;
 import jp.tsumugi.app.master.MasterCatalog;
+import jp.tsumugi.app.prescription.ChartPrescriptions;
+import jp.tsumugi.app.prescription.ClinicMedications;
+import jp.tsumugi.app.prescription.DrugLookup;
+import jp.tsumugi.app.prescription.PrescriptionStore;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
@@ -89,6 +93,8 @@ public final class AppServices implements AutoCloseable {
   private final ChartSearch chartSearch;
   private final Stamps stamps;
   private final ChartLabs chartLabs;
+  private final ChartPrescriptions chartPrescriptions;
+  private final ClinicMedications clinicMedications;
   private final ChartVitals chartVitals;
   private final LabCsvImport labCsvImport;
 
@@ -137,6 +143,10 @@ public final class AppServices implements AutoCloseable {
     this.chartLabs = new ChartLabs(store.labStore(), audit, store.transactions(), clock);
     this.chartVitals = new ChartVitals(store.vitalStore(), audit, store.transactions(), clock);
     this.labCsvImport = new LabCsvImport(store.labStore(), chartLabs, audit, store.transactions(), clock);
+    PrescriptionStore prescriptionStore = store.prescriptionStore();
+    this.chartPrescriptions = new ChartPrescriptions(prescriptionStore, DrugLookup.of(masterCatalog), audit, store.transactions(),
+        clock);
+    this.clinicMedications = prescriptionStore;
   }
 
   public Clock clock() {
@@ -337,6 +347,16 @@ public final class AppServices implements AutoCloseable {
   /** 検査結果: add, change, delete, history, latest per test, one test's series, newest N, the lab catalogue (docs/adr/0026). */
   public ChartLabs chartLabs() {
     return chartLabs;
+  }
+
+  /** 処方: open, sign (with overridden safety findings), amend, delete, history, Do, the usage table (docs/adr/0029). */
+  public ChartPrescriptions chartPrescriptions() {
+    return chartPrescriptions;
+  }
+
+  /** What a patient is taking on a date from this clinic's signed prescriptions (docs/adr/0029). */
+  public ClinicMedications clinicMedications() {
+    return clinicMedications;
   }
 
   /** バイタル: add, change, delete, history, latest, series (BMI computed) (docs/adr/0026). */
