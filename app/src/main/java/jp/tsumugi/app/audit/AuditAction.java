@@ -86,5 +86,11 @@ public enum AuditAction {
   CHART_VITAL_CHANGED,
   CHART_VITAL_TOMBSTONED,
   CHART_VITAL_READ,
-  CHART_VITAL_CONFLICT
+  CHART_VITAL_CONFLICT,
+  // Prescription safety check, interaction table, external medication records (docs/adr/0030)
+  RX_CHECK_RUN,
+  INTERACTION_TABLE_IMPORTED,
+  INTERACTION_TABLE_EXPORTED,
+  EXTERNAL_MED_ADDED,
+  EXTERNAL_MED_READ
 }

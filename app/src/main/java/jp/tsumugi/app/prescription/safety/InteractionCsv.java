@@ -41,7 +41,7 @@ public final class InteractionCsv {
   public record Problem(int line, ErrorCode code) {
   }
 
-  /** A parsed row with the names the file gave (names are for people; the check uses the keys). */
+  /** A parsed row with the names the file gave, following the keys (stored with keyA < keyB); names are for people. */
   public record Row(int line, Interaction interaction, String nameA, String nameB) {
   }
 
@@ -132,7 +132,10 @@ public final class InteractionCsv {
             if (!pairs.add(x.keyA() + "+" + x.keyB())) {
               problem = ErrorCode.INTERACTION_CSV_DUPLICATE_PAIR;
             } else {
-              row = new Row(number, x, get(f, col, "name_a"), get(f, col, "name_b"));
+              boolean swapped = !x.keyA().equals(a);
+              String nameA = get(f, col, swapped ? "name_b" : "name_a");
+              String nameB = get(f, col, swapped ? "name_a" : "name_b");
+              row = new Row(number, x, nameA, nameB);
             }
           }
         }
