@@ -28,6 +28,10 @@ import jp.tsumugi.app.master.MasterCatalog;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.prescription.ClinicMedications;
+import jp.tsumugi.app.prescription.safety.ExternalMedications;
+import jp.tsumugi.app.prescription.safety.InteractionTables;
+import jp.tsumugi.app.prescription.safety.PrescriptionSafety;
 import jp.tsumugi.app.qualification.ArrivalRecordingHandler;
 import jp.tsumugi.app.qualification.CardReaderArrivals;
 import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
@@ -91,6 +95,9 @@ public final class AppServices implements AutoCloseable {
   private final ChartLabs chartLabs;
   private final ChartVitals chartVitals;
   private final LabCsvImport labCsvImport;
+  private final PrescriptionSafety prescriptionSafety;
+  private final InteractionTables interactionTables;
+  private final ExternalMedications externalMedications;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -137,6 +144,11 @@ public final class AppServices implements AutoCloseable {
     this.chartLabs = new ChartLabs(store.labStore(), audit, store.transactions(), clock);
     this.chartVitals = new ChartVitals(store.vitalStore(), audit, store.transactions(), clock);
     this.labCsvImport = new LabCsvImport(store.labStore(), chartLabs, audit, store.transactions(), clock);
+    // ClinicMedications.NONE until the prescriptions (issue 6, rxmodel) are wired in at merge.
+    this.prescriptionSafety = new PrescriptionSafety(store.masters(), ClinicMedications.NONE, store.externalMedicationStore(),
+        store.patientFactStore(), store.interactionStore(), audit, store.transactions());
+    this.interactionTables = new InteractionTables(store.interactionStore(), store.masters(), audit, store.transactions(), clock);
+    this.externalMedications = new ExternalMedications(store.externalMedicationStore(), audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -347,6 +359,21 @@ public final class AppServices implements AutoCloseable {
   /** Demo lab results and vitals for the first demo patients (after {@link #demoClinic()} created them). */
   public DemoLabs demoLabs() {
     return new DemoLabs(chartLabs, chartVitals, store.labStore(), store.transactions(), clock);
+  }
+
+  /** The merged prescription safety check on the stores (docs/adr/0030). */
+  public PrescriptionSafety safetyCheck() {
+    return prescriptionSafety;
+  }
+
+  /** The versioned interaction table: CSV preview, import, export (docs/adr/0030). */
+  public InteractionTables interactionTables() {
+    return interactionTables;
+  }
+
+  /** External medication records (他院処方, docs/adr/0030). */
+  public ExternalMedications externalMedications() {
+    return externalMedications;
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */
