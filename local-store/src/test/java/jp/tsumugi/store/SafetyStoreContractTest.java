@@ -171,7 +171,7 @@ abstract class SafetyStoreContractTest {
     assertThat(f.otherDate()).isEqualTo(TODAY.minusDays(3));
     assertThat(r.table()).isPresent();
     assertThat(entries()).filteredOn(e -> e.action() == AuditAction.RX_CHECK_RUN).last()
-        .satisfies(e -> assertThat(e.detail()).startsWith("drugs=2,findings=2,"));
+        .satisfies(e -> assertThat(e.detail()).startsWith("current=1,allergies=1,contraindications=0,table="));
     assertThatThrownBy(() -> safety.check(doctor, patientId, TODAY, List.of(new PrescriptionSafety.Order("999999999", 7))))
         .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RX_CHECK_DRUG_UNKNOWN));
   }

@@ -109,6 +109,6 @@ class RxCliTest {
   void theBenchPrintsTheLatencyTable() {
     assertThat(cli.run("bench", "rx-check", "--queries", "50")).as(cli.err()).isZero();
     assertThat(cli.out()).contains("260 weekly clinic prescriptions").contains("180 external records")
-        .contains("| SafetyCheck.check (pure").contains("| PrescriptionSafety.checkDrugs");
+        .contains("| SafetyCheck.check (pure").contains("| Context.check").contains("| PrescriptionSafety.checkDrugs");
   }
 }

@@ -81,8 +81,16 @@ public final class PrescriptionSafety {
     return checkDrugs(session, patientId, date, drugs);
   }
 
-  /** Checks drugs whose master facts the caller already has (the prescription editor). */
+  /** Checks drugs whose master facts the caller already has (gathers the inputs, checks, audits). */
   public Report checkDrugs(Session session, long patientId, LocalDate date, List<ProposedDrug> drugs) {
+    return context(session, patientId, date).check(drugs);
+  }
+
+  /**
+   * Gathers a patient's inputs on a date once (audited once): the editor checks each added drug against it in well
+   * under a millisecond, and gathers again on 確定.
+   */
+  public Context context(Session session, long patientId, LocalDate date) {
     session.require(Permission.READ_PATIENTS);
     return tx.inTransaction(() -> {
       if (!external.patientExists(patientId)) {
@@ -110,11 +118,44 @@ public final class PrescriptionSafety {
       }
       Optional<InteractionTableVersion> version = interactions.currentVersion();
       SafetyCheck check = engine(version);
-      List<Finding> findings = check.check(new SafetyInput(date, drugs, current, allergies, contra));
       audit.record(new AuditEvent(session.username(), session.terminal(), AuditAction.RX_CHECK_RUN, Long.toString(patientId),
-          "drugs=" + drugs.size() + ",findings=" + findings.size() + ",table=" + version.map(InteractionTableVersion::version).orElse(0L)));
-      return new Report(patientId, date, List.copyOf(drugs), findings, version);
+          "current=" + current.size() + ",allergies=" + allergies.size() + ",contraindications=" + contra.size() + ",table="
+          + version.map(InteractionTableVersion::version).orElse(0L)));
+      return new Context(patientId, date, List.copyOf(current), List.copyOf(allergies), List.copyOf(contra), check, version);
     });
+  }
+
+  /** A patient's gathered inputs on a date; {@link #check} is pure and needs no store. */
+  public static final class Context {
+    private final long patientId;
+    private final LocalDate date;
+    private final List<CurrentDrug> current;
+    private final List<Allergy> allergies;
+    private final List<Contraindication> contraindications;
+    private final SafetyCheck engine;
+    private final Optional<InteractionTableVersion> table;
+
+    Context(long patientId, LocalDate date, List<CurrentDrug> current, List<Allergy> allergies, List<Contraindication> contraindications,
+        SafetyCheck engine, Optional<InteractionTableVersion> table) {
+      this.patientId = patientId;
+      this.date = date;
+      this.current = current;
+      this.allergies = allergies;
+      this.contraindications = contraindications;
+      this.engine = engine;
+      this.table = table;
+    }
+
+    /** The drugs the patient takes on the date (clinic prescriptions and external records). */
+    public List<CurrentDrug> current() {
+      return current;
+    }
+
+    /** Every finding for the proposed drugs. */
+    public Report check(List<ProposedDrug> drugs) {
+      List<Finding> findings = engine.check(new SafetyInput(date, drugs, current, allergies, contraindications));
+      return new Report(patientId, date, List.copyOf(drugs), findings, table);
+    }
   }
 
   /** Drops the cached engine (after a change of the combination or limit tables). */
