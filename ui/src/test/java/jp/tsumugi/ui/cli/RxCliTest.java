@@ -111,4 +111,33 @@ class RxCliTest {
     assertThat(cli.out()).contains("260 weekly clinic prescriptions").contains("180 external records")
         .contains("| SafetyCheck.check (pure").contains("| Context.check").contains("| PrescriptionSafety.checkDrugs");
   }
+
+  @Test
+  void anAdministratorPreviewsImportsAndExportsAnInteractionTableAndTheCheckUsesIt() throws IOException {
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-admin");
+    cli.env.put("TSUMUGI_TOTP", Totp.standard().codeAt(Base32.decode(DemoClinic.ADMIN_TOTP_SECRET), DemoStore.CLOCK.instant()));
+    String header = "ingredient_a,name_a,ingredient_b,name_b,severity,mechanism,source_reference\n";
+    Path bad = root.resolve("bad.csv");
+    Files.write(bad, (header + "1124007,トリアゾラム,6290004,イトラコナゾール,CONTRAINDICATED,CYP3A4,添付文書\n"
+        + "1124007,,9999999,,CAUTION,x,doc\n").getBytes(SJIS));
+    assertThat(cli.run(cli.store("rx", "interactions", "import", bad.toString(), "--accept", "--user", "admin"))).as(cli.err())
+        .isEqualTo(RxInteractionsCommand.Import.EXIT_PROBLEMS);
+    assertThat(cli.out()).contains("line 3\tTSU-9357").contains("1 OK, 1 problem(s) (windows-31j").doesNotContain("imported");
+    Path good = root.resolve("good.csv");
+    Files.write(good, (header + "6290004,イトラコナゾール,2189011,シンバスタチン,CONTRAINDICATED,CYP3A4,添付文書 リポバス錠\n")
+        .getBytes(SJIS));
+    assertThat(cli.run(cli.store("rx", "interactions", "import", good.toString(), "--accept", "--name", "当院", "--user", "admin")))
+        .as(cli.err()).isZero();
+    assertThat(cli.out()).contains("imported as version 2");
+    Path out = root.resolve("out.csv");
+    assertThat(cli.run(cli.store("rx", "interactions", "export", out.toString(), "--user", "admin"))).as(cli.err()).isZero();
+    assertThat(Files.readString(out)).isEqualTo(header + "2189011,シンバスタチン,6290004,イトラコナゾール,CONTRAINDICATED,CYP3A4,添付文書 リポバス錠\n");
+
+    cli.env.put("TSUMUGI_PASSWORD", "tsumugi-doctor");
+    cli.env.remove("TSUMUGI_TOTP");
+    assertThat(cli.run(cli.store("rx", "check", "--patient", "1", "--date", "2024-06-01", "--drug", "611120055", "--drug", "616290177",
+        "--user", "doctor"))).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("table: version 2\n").doesNotContain("DEMO");
+    assertThat(cli.run(cli.store("rx", "interactions", "export", out.toString(), "--user", "doctor"))).isEqualTo(TsumugiCli.EXIT_ERROR);
+  }
 }
