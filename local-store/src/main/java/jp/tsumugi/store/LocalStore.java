@@ -446,6 +446,16 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcStampStore(tx);
   }
 
+  /** The versioned interaction table, combination ingredients and days limits (V23, docs/adr/0030). */
+  public jp.tsumugi.app.prescription.safety.InteractionStore interactionStore() {
+    return new JdbcInteractionStore(tx);
+  }
+
+  /** External medication records (他院処方, V23, docs/adr/0030). */
+  public jp.tsumugi.app.prescription.safety.ExternalMedicationStore externalMedicationStore() {
+    return new JdbcExternalMedicationStore(tx);
+  }
+
   /** Lab results on the chart envelope and the clinic-local lab catalogue (docs/adr/0026). */
   public LabStore labStore() {
     return new JdbcLabStore(tx);

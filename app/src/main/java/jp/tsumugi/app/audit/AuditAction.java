@@ -94,5 +94,11 @@ public enum AuditAction {
   CHART_RX_HISTORY_READ,
   CHART_RX_PREVIOUS_READ,
   CHART_RX_CONFLICT,
-  CHART_RX_USAGE_SAVED
+  CHART_RX_USAGE_SAVED,
+  // Prescription safety check, interaction table, external medication records (docs/adr/0030)
+  RX_CHECK_RUN,
+  INTERACTION_TABLE_IMPORTED,
+  INTERACTION_TABLE_EXPORTED,
+  EXTERNAL_MED_ADDED,
+  EXTERNAL_MED_READ
 }

@@ -259,7 +259,29 @@ public enum ErrorCode {
   RX_REVISION_CONFLICT(9315, "The prescription was changed by someone else since it was opened; nothing was saved"),
   RX_USAGE_INVALID(9316, "A usage needs a code (1-8 of A-Z, 0-9, -), a text and a timing; doses per day 1-12 only for daily usages"),
   RX_REFILL_COUNT(9317, "The refill count must be 0 (none), 2 or 3"),
-  RX_VISIT_MISMATCH(9318, "The prescription belongs to another visit");
+  RX_VISIT_MISMATCH(9318, "The prescription belongs to another visit"),
+  // 9350-9399: prescription safety check, interaction table, external medication records (docs/adr/0030)
+  INTERACTION_CSV_TOO_BIG(9350, "The interaction file is larger than 5 MB"),
+  INTERACTION_CSV_TOO_MANY_LINES(9351, "The interaction file has more than 50,000 lines"),
+  INTERACTION_CSV_ENCODING(9352, "The interaction file is not valid UTF-8 or Shift_JIS text"),
+  INTERACTION_CSV_HEADER(9353, "The interaction file's header row is missing a required column or names an unknown or repeated one"),
+  INTERACTION_CSV_COLUMNS(9354, "The line has a different number of columns than the header, or broken CSV quoting"),
+  INTERACTION_CSV_CONTROL_CHARACTER(9355, "The line contains a control character or binary data"),
+  INTERACTION_CSV_KEY_FORMAT(9356, "An ingredient key must be the first 7 characters of a YJ code (4 digits, then 3 digits or capitals)"),
+  INTERACTION_CSV_UNKNOWN_KEY(9357, "No drug in the drug master (y) has this ingredient key"),
+  INTERACTION_CSV_DUPLICATE_PAIR(9358, "The same ingredient pair (in either order) appears on an earlier line"),
+  INTERACTION_CSV_SEVERITY(9359, "The severity must be CONTRAINDICATED (併用禁忌) or CAUTION (併用注意)"),
+  INTERACTION_CSV_SOURCE_MISSING(9360, "Every row needs a source reference (package insert section, URL or document)"),
+  INTERACTION_CSV_EMPTY(9361, "The interaction file has no data lines"),
+  INTERACTION_CSV_LINE_TOO_LONG(9362, "The line is longer than 2,000 characters"),
+  INTERACTION_CSV_SAME_KEY(9363, "A row pairs an ingredient with itself"),
+  INTERACTION_CSV_HAS_ERRORS(9364, "The interaction file has errors; nothing was saved (see the preview)"),
+  RX_CHECK_DRUG_UNKNOWN(9365, "The drug code is not in the drug master on the prescribing date"),
+  RX_CHECK_DAYS_INVALID(9366, "Days must be 1 to 365"),
+  EXTERNAL_MED_FIELD(9367, "The external medication record is incomplete: drug code or name, start date, days and source are required"),
+  EXTERNAL_MED_DAYS(9368, "Days of an external medication record must be 1 to 365"),
+  EXTERNAL_MED_FUTURE(9369, "The source date of an external medication record is in the future"),
+  INTERACTION_TABLE_NONE(9370, "No interaction table is loaded");
 
   private final int number;
   private final String englishText;

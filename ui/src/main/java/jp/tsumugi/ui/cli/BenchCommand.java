@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
  * `tsumugi bench patient-search`: see {@link PatientSearchBench}.
  * `tsumugi bench chart`: see {@link ChartBench}.
  * `tsumugi bench chart-search`: see {@link ChartSearchBench}.
+ * `tsumugi bench rx-check`: see {@link RxCheckBench}.
  * `tsumugi bench startup`: cold start to the login screen and heap after login, over several fresh
  * JVMs on one demo clinic; prints a table and the median. Needs a display (or Xvfb).
  */
@@ -30,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import, patient-search, chart or chart-search")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "startup, masters-import, patient-search, chart, chart-search or rx-check")
   String what;
 
   @Option(names = "--runs", defaultValue = "5", description = "Number of cold starts (default 5).")
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
   Integer patients;
 
   @Option(names = "--queries",
-      description = "patient-search: timed queries per kind; chart: timed runs per operation (default 1000); chart-search: "
+      description = "patient-search: timed queries per kind; chart, rx-check: timed runs per operation (default 1000); chart-search: "
           + "timed searches (default 500).")
   Integer queries;
 
@@ -71,6 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if ("chart".equals(what)) {
       return new ChartBench(environment, Math.max(1, notes == null ? 500 : notes), Math.max(1, queries == null ? 1_000 : queries)).run();
+    }
+    if ("rx-check".equals(what)) {
+      return new RxCheckBench(environment, Math.max(1, queries == null ? 1_000 : queries)).run();
     }
     if ("chart-search".equals(what)) {
       int searches = queries == null ? 500 : queries; // 500 keeps the whole run near three minutes

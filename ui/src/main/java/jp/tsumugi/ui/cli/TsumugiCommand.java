@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     description = "紡 Tsumugi: electronic chart and receipt computer for clinics.",
     subcommands = {DesktopCommand.class, DemoCommand.class, UsersCommand.class, AuditCommand.class, DbCommand.class,
         VersionCommand.class, BenchCommand.class, MastersCommand.class, QualificationCommand.class,
-        PatientsCommand.class, LabsCommand.class})
+        PatientsCommand.class, LabsCommand.class, RxCommand.class})
 public final class TsumugiCommand implements Callable<Integer> {
   private final CliEnvironment environment;
   private final DataLocations locations;

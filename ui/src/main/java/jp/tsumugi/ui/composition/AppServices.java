@@ -32,6 +32,9 @@ import jp.tsumugi.app.prescription.PrescriptionStore;
 import jp.tsumugi.app.master.MasterImport;
 import jp.tsumugi.app.master.MasterRepository;
 import jp.tsumugi.app.outbox.OutboxStatus;
+import jp.tsumugi.app.prescription.safety.ExternalMedications;
+import jp.tsumugi.app.prescription.safety.InteractionTables;
+import jp.tsumugi.app.prescription.safety.PrescriptionSafety;
 import jp.tsumugi.app.qualification.ArrivalRecordingHandler;
 import jp.tsumugi.app.qualification.CardReaderArrivals;
 import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
@@ -97,6 +100,9 @@ public final class AppServices implements AutoCloseable {
   private final ClinicMedications clinicMedications;
   private final ChartVitals chartVitals;
   private final LabCsvImport labCsvImport;
+  private final PrescriptionSafety prescriptionSafety;
+  private final InteractionTables interactionTables;
+  private final ExternalMedications externalMedications;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -147,6 +153,10 @@ public final class AppServices implements AutoCloseable {
     this.chartPrescriptions = new ChartPrescriptions(prescriptionStore, DrugLookup.of(masterCatalog), audit, store.transactions(),
         clock);
     this.clinicMedications = prescriptionStore;
+    this.prescriptionSafety = new PrescriptionSafety(store.masters(), clinicMedications, store.externalMedicationStore(),
+        store.patientFactStore(), store.interactionStore(), audit, store.transactions());
+    this.interactionTables = new InteractionTables(store.interactionStore(), store.masters(), audit, store.transactions(), clock);
+    this.externalMedications = new ExternalMedications(store.externalMedicationStore(), audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -367,6 +377,21 @@ public final class AppServices implements AutoCloseable {
   /** Demo lab results and vitals for the first demo patients (after {@link #demoClinic()} created them). */
   public DemoLabs demoLabs() {
     return new DemoLabs(chartLabs, chartVitals, store.labStore(), store.transactions(), clock);
+  }
+
+  /** The merged prescription safety check on the stores (docs/adr/0030). */
+  public PrescriptionSafety safetyCheck() {
+    return prescriptionSafety;
+  }
+
+  /** The versioned interaction table: CSV preview, import, export (docs/adr/0030). */
+  public InteractionTables interactionTables() {
+    return interactionTables;
+  }
+
+  /** External medication records (他院処方, docs/adr/0030). */
+  public ExternalMedications externalMedications() {
+    return externalMedications;
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */
