@@ -194,7 +194,8 @@ final class ChartLabsPanel {
     entryPane.setCollapsible(false);
 
     VBox box = new VBox(6, latest, deleteRow("lab", () -> vm.deleteResult(latest.getSelectionModel().getSelectedItem()),
-        latest.getSelectionModel().selectedItemProperty().isNull()), trendTitle, chart, entryPane, messages("lab"));
+        () -> vm.showLabHistory(latest.getSelectionModel().getSelectedItem()), latest.getSelectionModel().selectedItemProperty().isNull()),
+        trendTitle, chart, entryPane, messages("lab"));
     box.setPadding(new Insets(4));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -279,6 +280,7 @@ final class ChartLabsPanel {
     TitledPane entry = new TitledPane(i18n.text("chart.vitals.entryTitle"), new VBox(6, form, add));
     entry.setCollapsible(false);
     VBox box = new VBox(6, summary, history, deleteRow("vital", () -> vm.deleteVitals(history.getSelectionModel().getSelectedItem()),
+        () -> vm.showVitalsHistory(history.getSelectionModel().getSelectedItem(), this::describe),
         history.getSelectionModel().selectedItemProperty().isNull()), entry, messages("vitals"));
     box.setPadding(new Insets(4));
     ScrollPane scroll = new ScrollPane(box);
@@ -290,7 +292,7 @@ final class ChartLabsPanel {
   }
 
   /** A reason field and a delete button for the selected row (deletion is a tombstone; the history keeps it). */
-  private Node deleteRow(String prefix, Runnable delete, javafx.beans.binding.BooleanExpression nothingSelected) {
+  private Node deleteRow(String prefix, Runnable delete, Runnable showHistory, javafx.beans.binding.BooleanExpression nothingSelected) {
     TextField reason = new TextField();
     reason.setId(prefix + "Reason");
     reason.setPromptText(i18n.text("chart.problem.reason"));
@@ -301,7 +303,11 @@ final class ChartLabsPanel {
     button.setId(prefix + "DeleteButton");
     button.setOnAction(e -> delete.run());
     button.disableProperty().bind(nothingSelected);
-    return new HBox(6, reason, button);
+    Button history = new Button(i18n.text("chart.recordHistory.button"));
+    history.setId(prefix + "HistoryButton");
+    history.setOnAction(e -> showHistory.run());
+    history.disableProperty().bind(nothingSelected);
+    return new HBox(6, reason, button, history);
   }
 
   private TextField vitalField(String id, javafx.beans.property.StringProperty value) {

@@ -263,6 +263,27 @@ public final class ChartLabsViewModel {
     return reason;
   }
 
+  /** The lab result's revisions in the record history overlay. */
+  public void showLabHistory(LabRevision current) {
+    if (current == null) {
+      return;
+    }
+    chart.showRecordHistory(i18n.text("chart.recordHistory.lab", current.testName()), () -> labs.history(session, current.recordId())
+        .stream().map(r -> new HistoryRow(r.revision(), r.author(), r.at(), r.terminal(), r.reason(), r.isTombstone(),
+            r.result() == null ? "" : r.result().value().display() + " " + r.result().unit() + "  " + (r.flag() == null ? ""
+                : r.flag().name()) + "  " + r.result().specimenDate())).toList());
+  }
+
+  /** The vitals record's revisions in the record history overlay. */
+  public void showVitalsHistory(VitalRevision current, java.util.function.Function<Vitals, String> describe) {
+    if (current == null) {
+      return;
+    }
+    chart.showRecordHistory(i18n.text("chart.recordHistory.vitals"), () -> vitals.history(session, current.recordId()).stream()
+        .map(r -> new HistoryRow(r.revision(), r.author(), r.at(), r.terminal(), r.reason(), r.isTombstone(),
+            r.vitals() == null ? "" : describe.apply(r.vitals()))).toList());
+  }
+
   // ---- CSV import ------------------------------------------------------------------------------
 
   /** Reads the file (never more than the import accepts) and previews it; nothing is saved. */

@@ -72,7 +72,11 @@ final class ChartRecordsPanel {
     delete.setOnAction(e -> vm.deleteProblem(list.getSelectionModel().getSelectedItem()));
     end.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
     delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-    FlowPane selected = new FlowPane(6, 4, outcome, outcomeDate, reason, end, delete);
+    Button history = new Button(i18n.text("chart.recordHistory.button"));
+    history.setId("problemHistoryButton");
+    history.setOnAction(e -> vm.showProblemHistory(list.getSelectionModel().getSelectedItem(), this::describeProblem));
+    history.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+    FlowPane selected = new FlowPane(6, 4, outcome, outcomeDate, reason, end, delete, history);
 
     problemInput.setId("problemInput");
     problemInput.setPromptText(i18n.text("chart.problem.prompt"));
@@ -174,7 +178,11 @@ final class ChartRecordsPanel {
     delete.setOnAction(e -> vm.deleteFact(factList.getSelectionModel().getSelectedItem()));
     delete.disableProperty().bind(factList.getSelectionModel().selectedItemProperty().isNull());
     HBox.setHgrow(reason, Priority.ALWAYS);
-    HBox deleteRow = new HBox(6, reason, delete);
+    Button history = new Button(i18n.text("chart.recordHistory.button"));
+    history.setId("factHistoryButton");
+    history.setOnAction(e -> vm.showFactHistory(factList.getSelectionModel().getSelectedItem(), this::describe));
+    history.disableProperty().bind(factList.getSelectionModel().selectedItemProperty().isNull());
+    HBox deleteRow = new HBox(6, reason, delete, history);
 
     ComboBox<ChartRecordsViewModel.FactChoice> kind = combo("factKind", List.of(ChartRecordsViewModel.FactChoice.values()),
         k -> i18n.text("chart.fact.kind." + k.name()));
@@ -243,6 +251,27 @@ final class ChartRecordsPanel {
     info.setWrapText(true);
     info.textProperty().bind(vm.infoProperty());
     return new VBox(2, message, info);
+  }
+
+  /** A problem in one line: 主病, name, 疑い, 急性/慢性, start, 転帰 with its date. */
+  String describeProblem(jp.tsumugi.app.chart.Problem p) {
+    StringBuilder s = new StringBuilder();
+    if (p.mainDisease()) {
+      s.append(i18n.text("chart.problem.main"));
+    }
+    s.append(p.displayName());
+    if (p.suspected()) {
+      s.append(i18n.text("chart.problem.suspected"));
+    }
+    if (p.course() != ProblemCourse.NONE) {
+      s.append("  ").append(i18n.text("chart.problem.course." + p.course().name()));
+    }
+    s.append("  ").append(DATE.format(p.startDate())).append(" 〜");
+    if (!p.active()) {
+      s.append(' ').append(p.outcomeDate() == null ? "" : DATE.format(p.outcomeDate())).append(' ')
+          .append(i18n.text("chart.problem.outcome." + p.outcome().name()));
+    }
+    return s.toString();
   }
 
   private String describe(FactRevision f) {

@@ -273,6 +273,26 @@ public final class ChartRecordsViewModel {
     return typed.isEmpty() ? i18n.text("chart.problem.outcomeReason") : typed;
   }
 
+  /** The problem's revisions in the record history overlay. */
+  public void showProblemHistory(ProblemRevision current, java.util.function.Function<Problem, String> describe) {
+    if (current == null) {
+      return;
+    }
+    chart.showRecordHistory(i18n.text("chart.recordHistory.problem"), () -> problems.history(session, current.recordId()).stream()
+        .map(r -> new HistoryRow(r.revision(), r.author(), r.at(), r.terminal(), r.reason(), r.isTombstone(),
+            r.problem() == null ? "" : describe.apply(r.problem()))).toList());
+  }
+
+  /** The fact's revisions in the record history overlay. */
+  public void showFactHistory(FactRevision current, java.util.function.Function<FactRevision, String> describe) {
+    if (current == null) {
+      return;
+    }
+    chart.showRecordHistory(i18n.text("chart.recordHistory.fact"), () -> facts.history(session, current.recordId()).stream()
+        .map(r -> new HistoryRow(r.revision(), r.author(), r.at(), r.terminal(), r.reason(), r.isTombstone(),
+            r.fact() == null ? "" : describe.apply(r))).toList());
+  }
+
   // ---- allergies, 薬剤禁忌, infections ------------------------------------------------------------
 
   /** Adds what the fact form holds; the header badges follow. */

@@ -539,7 +539,10 @@ public final class ChartView {
       vm.closeOverlay();
       focusEditor();
     });
-    StackPane stack = new StackPane(editor, history, merge, search, labImport);
+    Node recordHistory = recordHistoryPane();
+    StackPane stack = new StackPane(editor, history, merge, search, labImport, recordHistory);
+    recordHistory.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.RECORD_HISTORY));
+    recordHistory.managedProperty().bind(recordHistory.visibleProperty());
     history.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.HISTORY));
     merge.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.MERGE));
     search.visibleProperty().bind(vm.overlayProperty().isEqualTo(ChartViewModel.Overlay.SEARCH));
@@ -687,6 +690,45 @@ public final class ChartView {
     hint.getStyleClass().add("hint");
     VBox pane = new VBox(8, title, hint, body);
     pane.setId("historyPane");
+    pane.getStyleClass().add("chart-overlay");
+    pane.setPadding(new Insets(12));
+    return pane;
+  }
+
+  /** Who changed a problem, fact, lab result or vital, when, why, and what changed from the revision before. */
+  private Node recordHistoryPane() {
+    Label title = new Label();
+    title.setId("recordHistoryTitle");
+    title.getStyleClass().add("section-title");
+    title.textProperty().bind(vm.recordHistoryTitleProperty());
+    ListView<HistoryRow> rows = new ListView<>(vm.recordHistory());
+    rows.setId("recordHistoryList");
+    rows.setCellFactory(v -> textCell(r -> i18n.text(r.tombstone() ? "chart.history.rowDeleted" : "chart.history.row", r.revision(),
+        vm.displayName(r.author()), r.terminal(), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(r.at().atZone(vm.zone())))
+        + (r.reason().isEmpty() ? "" : "\n" + i18n.text("chart.history.reason", r.reason()))
+        + (r.tombstone() ? "" : "\n" + r.description())));
+    VBox change = new VBox(6);
+    change.setId("recordHistoryDiff");
+    rows.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+      change.getChildren().clear();
+      int i = now.intValue();
+      if (i < 0 || i >= vm.recordHistory().size()) {
+        return;
+      }
+      String before = i == 0 ? "" : vm.recordHistory().get(i - 1).description();
+      String after = vm.recordHistory().get(i).tombstone() ? "" : vm.recordHistory().get(i).description();
+      change.getChildren().addAll(caption("chart.recordHistory.change"), diffFlow(TextDiff.lines(before, after)));
+    });
+    vm.recordHistory().addListener((javafx.collections.ListChangeListener<HistoryRow>) c -> {
+      if (!vm.recordHistory().isEmpty()) {
+        rows.getSelectionModel().selectLast();
+      }
+    });
+    VBox.setVgrow(rows, Priority.ALWAYS);
+    Label hint = new Label(i18n.text("chart.recordHistory.hint"));
+    hint.getStyleClass().add("hint");
+    VBox pane = new VBox(8, title, hint, rows, change);
+    pane.setId("recordHistoryPane");
     pane.getStyleClass().add("chart-overlay");
     pane.setPadding(new Insets(12));
     return pane;

@@ -49,7 +49,8 @@ public final class ChartViewModel {
     HISTORY,
     MERGE,
     SEARCH,
-    LAB_IMPORT
+    LAB_IMPORT,
+    RECORD_HISTORY
   }
 
   /** The chart services the window uses. */
@@ -91,6 +92,8 @@ public final class ChartViewModel {
   private final ObservableList<NoteRevision> history = FXCollections.observableArrayList();
   private final ObjectProperty<NoteDiff> diff = new SimpleObjectProperty<>();
   private final ObjectProperty<NoteRevision> theirs = new SimpleObjectProperty<>();
+  private final ObservableList<HistoryRow> recordHistory = FXCollections.observableArrayList();
+  private final StringProperty recordHistoryTitle = new SimpleStringProperty("");
 
   private final Map<String, String> names = new HashMap<>();
   private long patientId;
@@ -552,6 +555,23 @@ public final class ChartViewModel {
 
   public void closeOverlay() {
     overlay.set(Overlay.NONE);
+  }
+
+  /** The revisions of one problem, fact, lab result or vital sign, oldest first, in the record history overlay. */
+  public void showRecordHistory(String title, java.util.function.Supplier<List<HistoryRow>> read) {
+    executor.submit(read, rows -> {
+      recordHistoryTitle.set(title);
+      recordHistory.setAll(rows);
+      overlay.set(Overlay.RECORD_HISTORY);
+    }, this::fail);
+  }
+
+  public ObservableList<HistoryRow> recordHistory() {
+    return recordHistory;
+  }
+
+  public StringProperty recordHistoryTitleProperty() {
+    return recordHistoryTitle;
   }
 
   /** Shows an overlay that is not tied to the open note (search, lab import). */

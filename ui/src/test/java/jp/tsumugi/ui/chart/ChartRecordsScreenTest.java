@@ -128,6 +128,23 @@ class ChartRecordsScreenTest {
         && r.problem().diseaseCode().equals("8833421")));
     waitUntil(() -> list.getItems().get(list.getItems().size() - 1).problem().outcome() == ProblemOutcome.CURED);
 
+    // Its history: two revisions, the second with the reason, and the change marks 治癒.
+    robot.interact(() -> list.getSelectionModel().select(list.getItems().size() - 1));
+    robot.clickOn("#problemHistoryButton");
+    ListView<HistoryRow> history = await(robot, "#recordHistoryList", ListView.class);
+    waitUntil(() -> history.getItems().size() == 2);
+    assertThat(history.getItems().get(1).reason()).isEqualTo("転帰の記録");
+    assertThat(history.getItems().get(1).description()).contains("高血圧症").contains("治癒");
+    javafx.scene.layout.VBox change = robot.lookup("#recordHistoryDiff").queryAs(javafx.scene.layout.VBox.class);
+    waitUntil(() -> change.getChildren().size() == 2);
+    String inserted = ((javafx.scene.text.TextFlow) change.getChildren().get(1)).getChildren().stream()
+        .map(n -> (javafx.scene.text.Text) n).filter(t -> t.getStyleClass().contains("diff-insert-chars"))
+        .map(javafx.scene.text.Text::getText).reduce("", String::concat);
+    assertThat(inserted).contains("治癒");
+    Screenshots.write(stage.getScene(), "chart-problem-history");
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> !robot.lookup("#recordHistoryPane").query().isVisible());
+
     // アレルギー等: a severe food allergy becomes a red header badge.
     robot.interact(() -> robot.lookup("#chartRightTabs").queryAs(TabPane.class).getSelectionModel().select(1));
     ComboBox<ChartRecordsViewModel.FactChoice> kind = robot.lookup("#factKind").queryAs(ComboBox.class);
