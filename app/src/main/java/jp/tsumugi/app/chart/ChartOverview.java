@@ -2,13 +2,13 @@ package jp.tsumugi.app.chart;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 import jp.tsumugi.app.audit.AuditAction;
 import jp.tsumugi.app.audit.AuditEvent;
 import jp.tsumugi.app.audit.AuditLog;
 import jp.tsumugi.app.common.ErrorCode;
+import jp.tsumugi.app.common.LegalAge;
 import jp.tsumugi.app.common.Transactions;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.reception.CombinationChoices;
@@ -126,8 +126,7 @@ public final class ChartOverview {
       throw new TsumugiException(ErrorCode.PATIENT_NOT_FOUND, "patient " + patientId);
     }
     LocalDate today = LocalDate.now(clock);
-    int age = patient.birthDate() == null || patient.birthDate().isAfter(today) ? 0
-        : Period.between(patient.birthDate(), today).getYears();
+    int age = patient.birthDate() == null || patient.birthDate().isAfter(today) ? 0 : LegalAge.on(patient.birthDate(), today);
     String label = insurance.choicesFor(patientId, today).stream().map(CombinationChoices.Choice::label).findFirst().orElse("");
     return new Header(patient, age, label, facts.currentFacts(patientId, ChartRecordKind.ALLERGY),
         facts.currentFacts(patientId, ChartRecordKind.CONTRAINDICATION), facts.currentFacts(patientId, ChartRecordKind.INFECTION));

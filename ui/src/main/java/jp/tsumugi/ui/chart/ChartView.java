@@ -3,7 +3,6 @@ package jp.tsumugi.ui.chart;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -328,7 +327,7 @@ public final class ChartView {
     today.setId("chartToday");
     today.setItems(vm.today());
     today.setCellFactory(v -> textCell(r -> r.entry().visit().receptionNumber() + "  " + r.patient().name() + "  "
-        + i18n.text("reception.status." + camel(r.entry().status().name()))));
+        + jp.tsumugi.ui.reception.ReceptionViewModel.statusText(i18n, r.entry().status())));
     today.setPlaceholder(new Label(i18n.text("chart.today.empty")));
     today.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ENTER && today.getSelectionModel().getSelectedItem() != null) {
@@ -383,21 +382,6 @@ public final class ChartView {
     box.setMaxWidth(260);
     box.getStyleClass().add("chart-left");
     return box;
-  }
-
-  /** CHECKED_IN → checkedIn, the bundle's key style. */
-  static String camel(String constant) {
-    StringBuilder out = new StringBuilder();
-    boolean up = false;
-    for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
-      if (c == '_') {
-        up = true;
-      } else {
-        out.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return out.toString();
   }
 
   private void openHit(PatientSummary p) {
@@ -517,6 +501,12 @@ public final class ChartView {
     Label info = bound("chartInfo", vm.infoProperty(), "info");
     Label stampMessage = bound("chartStampMessage", toolsVm.stampMessageProperty(), "message");
     completions = tools.completionList(this::insertStamp, () -> lastArea.requestFocus());
+    toolsVm.completions().addListener((javafx.collections.ListChangeListener<jp.tsumugi.app.chart.Stamp>) c -> {
+      if (!toolsVm.completions().isEmpty()) {
+        completions.requestFocus();
+        completions.getSelectionModel().selectFirst();
+      }
+    });
     VBox.setVgrow(columns, Priority.ALWAYS);
     VBox editor = new VBox(6, titleBar, lease, columns, completions, actions, message, stampMessage, info);
     editor.setPadding(new Insets(8, 10, 8, 10));
@@ -584,55 +574,38 @@ public final class ChartView {
     });
   }
 
+  /** Where the word before the caret starts (a stamp keyword holds no white space). */
+  private static int wordStart(String text, int caret) {
+    int start = caret;
+    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+      start--;
+    }
+    return start;
+  }
+
   /** Ctrl+Space: the word before the caret is a stamp keyword; its stamp replaces it, or the candidates are listed. */
   private void expandStamp(TextArea area) {
     if (!area.isEditable()) {
       return;
     }
-    int caret = area.getCaretPosition();
-    String text = area.getText();
-    int start = caret;
-    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
-      start--;
-    }
-    String word = text.substring(start, caret);
-    int from = start;
     lastArea = area;
-    toolsVm.expand(word, stamp -> replaceWithStamp(area, from, caret, word, stamp));
-    toolsVm.completions().addListener(new javafx.collections.ListChangeListener<jp.tsumugi.app.chart.Stamp>() {
-      @Override
-      public void onChanged(Change<? extends jp.tsumugi.app.chart.Stamp> c) {
-        toolsVm.completions().removeListener(this);
-        if (!toolsVm.completions().isEmpty()) {
-          completions.requestFocus();
-          completions.getSelectionModel().selectFirst();
-        }
-      }
-    });
+    int caret = area.getCaretPosition();
+    String word = area.getText().substring(wordStart(area.getText(), caret), caret);
+    toolsVm.expand(word, this::insertStamp);
   }
 
-  private void replaceWithStamp(TextArea area, int from, int caret, String word, jp.tsumugi.app.chart.Stamp stamp) {
-    if (area.getText().length() >= caret && area.getText().substring(from, caret).equals(word)) {
-      area.replaceText(from, caret, stamp.body());
-    } else {
-      area.insertText(area.getCaretPosition(), stamp.body());
-    }
-    area.requestFocus();
-  }
-
-  /** A stamp chosen from the completions or the stamp list goes into the SOAP field last used, at its caret. */
+  /**
+   * A stamp (expanded, chosen from the completions or from the stamp list) goes into the SOAP field last used: in
+   * place of the keyword or prefix typed before the caret, else at the caret.
+   */
   private void insertStamp(jp.tsumugi.app.chart.Stamp stamp) {
     TextArea area = lastArea;
     if (!area.isEditable()) {
       return;
     }
     int caret = area.getCaretPosition();
-    String text = area.getText();
-    int start = caret;
-    while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
-      start--;
-    }
-    String word = text.substring(start, caret);
+    int start = wordStart(area.getText(), caret);
+    String word = area.getText().substring(start, caret);
     boolean typedPrefix = !word.isEmpty() && jp.tsumugi.app.chart.SearchFold.keyword(stamp.keyword())
         .startsWith(jp.tsumugi.app.chart.SearchFold.keyword(word));
     if (typedPrefix) {

@@ -196,6 +196,11 @@ public final class ReceptionViewModel {
 
   /** The Japanese name of a status. */
   public String statusText(VisitStatus status) {
+    return statusText(i18n, status);
+  }
+
+  /** The name of a status in the bundle's language (the chart's list of today's patients uses it too). */
+  public static String statusText(I18n i18n, VisitStatus status) {
     return switch (status) {
       case CHECKED_IN -> i18n.text("reception.status.checkedIn");
       case IN_CONSULTATION -> i18n.text("reception.status.inConsultation");
