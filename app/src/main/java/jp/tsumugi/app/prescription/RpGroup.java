@@ -45,12 +45,16 @@ public record RpGroup(RouteKind route, String usageCode, String usageText, Strin
   }
 
   /**
-   * How many days from the start date this group counts as taken (docs/adr/0029): its days when given; for 頓服, 外用 and 注射
-   * without days 14 (頓服, 外用) or 1 (注射).
+   * How many days from the start date this group counts as taken (docs/adr/0029, 0033): its days when given; for 頓服 without
+   * days its times, but at least 14 (the doses may be at hand for a while; at most one a day is assumed); for 外用 without days
+   * 14; for 注射 without days 1.
    */
   public int coveredDays() {
     if (days != null) {
       return days;
+    }
+    if (route == RouteKind.AS_NEEDED && times != null) {
+      return Math.max(PrescriptionRules.DEFAULT_COVERED_DAYS, times);
     }
     return route == RouteKind.INJECTION ? 1 : PrescriptionRules.DEFAULT_COVERED_DAYS;
   }

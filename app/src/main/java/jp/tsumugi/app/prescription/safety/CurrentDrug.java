@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param sourceName for external records the record's source (NOTEBOOK, NATIONAL, OTHER), else ""
  * @param sourceDate for external records the date of the source (お薬手帳 entry date), else the start
  * @param reference the prescription record id or the external record id
+ * @param days the days the drug counts as taken; for a 頓用 group without days its covered days (docs/adr/0029, 0033)
+ * @param asNeeded 頓用 (頓服 group): the finding says so
  */
 public record CurrentDrug(OtherSource source, String sourceName, LocalDate sourceDate, long reference, String drugCode,
-    String yjCode, String name, LocalDate start, int days) {
+    String yjCode, String name, LocalDate start, int days, boolean asNeeded) {
   public CurrentDrug {
     Objects.requireNonNull(source);
     Objects.requireNonNull(start);
@@ -21,6 +23,12 @@ public record CurrentDrug(OtherSource source, String sourceName, LocalDate sourc
     drugCode = drugCode == null ? "" : drugCode;
     yjCode = yjCode == null ? "" : yjCode;
     name = name == null ? "" : name;
+  }
+
+  /** A regular (not 頓用) drug. */
+  public CurrentDrug(OtherSource source, String sourceName, LocalDate sourceDate, long reference, String drugCode, String yjCode,
+      String name, LocalDate start, int days) {
+    this(source, sourceName, sourceDate, reference, drugCode, yjCode, name, start, days, false);
   }
 
   /** Whether the period start .. start + days - 1 contains {@code date}: a drug finished yesterday is not taken today. */

@@ -13,5 +13,9 @@ public enum FindingKind {
   /** A chart 薬剤禁忌 matches the drug's ingredient. */
   CONTRAINDICATION,
   /** 投与日数制限: the days exceed a limit. */
-  DAYS_LIMIT
+  DAYS_LIMIT,
+  /** 同効薬: the same therapeutic class (YJ first 4) with a different ingredient (docs/adr/0033). */
+  SAME_CLASS,
+  /** A drug being taken (an external record without a usable YJ code) that the check could not compare (docs/adr/0033). */
+  UNCHECKED_RECORD
 }

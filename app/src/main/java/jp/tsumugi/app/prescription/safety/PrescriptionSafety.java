@@ -99,10 +99,10 @@ public final class PrescriptionSafety {
       List<CurrentDrug> current = new ArrayList<>();
       for (ClinicMedications.Taken t : clinic.takenOn(patientId, date)) {
         current.add(new CurrentDrug(OtherSource.CLINIC_PRESCRIPTION, "", t.start(), t.prescriptionRecordId(), t.drugCode(), t.yjCode(),
-            t.name(), t.start(), t.days()));
+            t.name(), t.start(), t.days(), t.asNeeded()));
       }
       for (ExternalMedication m : external.takenOn(patientId, date)) {
-        current.add(m.asCurrent());
+        current.add(withMasterYj(m.asCurrent()));
       }
       List<Allergy> allergies = new ArrayList<>();
       for (FactRevision r : facts.currentFacts(patientId, ChartRecordKind.ALLERGY)) {
@@ -156,6 +156,22 @@ public final class PrescriptionSafety {
       List<Finding> findings = engine.check(new SafetyInput(date, drugs, current, allergies, contraindications));
       return new Report(patientId, date, List.copyOf(drugs), findings, table);
     }
+  }
+
+  /**
+   * An external record entered without a YJ code gets its drug's YJ code from the master (on the record's start date);
+   * one whose code is not in the master keeps none and the check reports it as not checked (docs/adr/0033).
+   */
+  private CurrentDrug withMasterYj(CurrentDrug c) {
+    if (!IngredientKeys.of(c.yjCode()).isEmpty() || c.drugCode().isEmpty()) {
+      return c;
+    }
+    Optional<DrugRecord> d = masters.findDrug(c.drugCode(), c.start());
+    if (d.isEmpty() || IngredientKeys.of(d.get().yjCode()).isEmpty()) {
+      return c;
+    }
+    return new CurrentDrug(c.source(), c.sourceName(), c.sourceDate(), c.reference(), c.drugCode(), d.get().yjCode(),
+        c.name().isEmpty() ? d.get().name() : c.name(), c.start(), c.days(), c.asNeeded());
   }
 
   /** Drops the cached engine (after a change of the combination or limit tables). */

@@ -14,10 +14,12 @@ import jp.tsumugi.app.chart.AllergyKind;
 import jp.tsumugi.app.chart.Contraindication;
 
 /**
- * The merged prescription safety check (docs/adr/0030): duplicates (same YJ first 7 inside the prescription, against
- * drugs taken on the date from this clinic's prescriptions and external records), 併用禁忌/併用注意 from the loaded
- * interaction table, chart allergies (by ingredient, including combination products, or by product) and 薬剤禁忌, and
- * days limits. Pure: no I/O; returns every finding, never truncated, in proposal order.
+ * The merged prescription safety check (docs/adr/0030, 0033): duplicates (same YJ first 7 inside the prescription, against
+ * drugs taken on the date from this clinic's prescriptions and external records; a 頓用 side is said), 併用禁忌/併用注意 from
+ * the loaded interaction table, chart allergies (by ingredient, including combination products, or by product) and 薬剤禁忌,
+ * days limits (times for 頓用), 同効薬 (same YJ first 4, another ingredient; INFO), and one INFO finding per drug being
+ * taken that has no ingredient key and so could not be compared. Pure: no I/O; returns every finding, never truncated, in
+ * proposal order (the unchecked records last).
  */
 public final class SafetyCheck {
   private final InteractionTable table;
@@ -45,12 +47,15 @@ public final class SafetyCheck {
     List<CurrentDrug> active = new ArrayList<>();
     List<List<String>> activeKeys = new ArrayList<>();
     Map<String, List<Integer>> activeByKey = new HashMap<>();
+    Map<String, List<Integer>> activeByClass = new HashMap<>();
+    List<CurrentDrug> unchecked = new ArrayList<>();
     for (CurrentDrug c : in.current()) {
       if (!c.takenOn(date)) {
         continue;
       }
       List<String> ck = combinations.keysOf(IngredientKeys.of(c.yjCode()));
       if (ck.isEmpty()) {
+        unchecked.add(c);
         continue;
       }
       int idx = active.size();
@@ -58,6 +63,10 @@ public final class SafetyCheck {
       activeKeys.add(ck);
       for (String k : ck) {
         activeByKey.computeIfAbsent(k, x -> new ArrayList<>(2)).add(idx);
+        List<Integer> sameClass = activeByClass.computeIfAbsent(classOf(k), x -> new ArrayList<>(2));
+        if (!sameClass.contains(idx)) {
+          sameClass.add(idx);
+        }
       }
     }
     List<Finding> out = new ArrayList<>();
@@ -68,8 +77,13 @@ public final class SafetyCheck {
         ProposedDrug q = proposed.get(j);
         String shared = firstShared(ki, keys.get(j));
         if (shared != null) {
+          Map<String, String> params = new LinkedHashMap<>();
+          params.put("ingredient", shared);
+          asNeeded(params, p.asNeeded(), q.asNeeded());
           out.add(new Finding(FindingKind.DUPLICATE, FindingLevel.CAUTION, i, p.drugCode(), p.name(), OtherSource.THIS_PRESCRIPTION,
-              q.drugCode(), q.name(), null, "", "ingredient:" + shared, Map.of("ingredient", shared)));
+              q.drugCode(), q.name(), null, "", "ingredient:" + shared, params));
+        } else {
+          sameClass(out, i, p, ki, keys.get(j), OtherSource.THIS_PRESCRIPTION, q.drugCode(), q.name(), null, "", null);
         }
         interactions(out, i, p, ki, keys.get(j), OtherSource.THIS_PRESCRIPTION, q.drugCode(), q.name(), null, "");
       }
@@ -78,8 +92,18 @@ public final class SafetyCheck {
         for (int a : activeByKey.getOrDefault(k, List.of())) {
           if (seen.add(a)) {
             CurrentDrug c = active.get(a);
+            Map<String, String> params = currentParams(c, "ingredient", k);
+            asNeeded(params, p.asNeeded(), c.asNeeded());
             out.add(new Finding(FindingKind.DUPLICATE, FindingLevel.CAUTION, i, p.drugCode(), p.name(), c.source(), c.drugCode(),
-                c.name(), otherDate(c), c.sourceName(), "ingredient:" + k, currentParams(c, "ingredient", k)));
+                c.name(), otherDate(c), c.sourceName(), "ingredient:" + k, params));
+          }
+        }
+      }
+      for (String k : ki) {
+        for (int a : activeByClass.getOrDefault(classOf(k), List.of())) {
+          if (seen.add(a)) {
+            CurrentDrug c = active.get(a);
+            sameClass(out, i, p, ki, activeKeys.get(a), c.source(), c.drugCode(), c.name(), otherDate(c), c.sourceName(), c);
           }
         }
       }
@@ -99,7 +123,44 @@ public final class SafetyCheck {
       }
       daysLimits(out, i, p, ki, date);
     }
+    if (!proposed.isEmpty()) {
+      for (CurrentDrug c : unchecked) {
+        Map<String, String> params = currentParams(c, "reference", Long.toString(c.reference()));
+        params.put("yjCode", c.yjCode());
+        out.add(new Finding(FindingKind.UNCHECKED_RECORD, FindingLevel.INFO, Finding.NO_DRUG, "", "", c.source(), c.drugCode(), c.name(),
+            otherDate(c), c.sourceName(), "unchecked:" + (c.yjCode().isEmpty() ? "no-yj" : "yj-unusable"), params));
+      }
+    }
     return out;
+  }
+
+  /** The therapeutic class of an ingredient key: YJ first 4 (薬効分類). */
+  static String classOf(String ingredientKey) {
+    return ingredientKey.substring(0, 4);
+  }
+
+  private static void asNeeded(Map<String, String> params, boolean proposed, boolean other) {
+    if (proposed || other) {
+      params.put(Finding.AS_NEEDED, proposed && other ? "BOTH" : proposed ? "PROPOSED" : "OTHER");
+    }
+  }
+
+  /** 同効薬: one INFO finding when a key of each side shares the class (the caller knows no key is shared). */
+  private static void sameClass(List<Finding> out, int i, ProposedDrug p, List<String> ki, List<String> kj, OtherSource source,
+      String otherCode, String otherName, LocalDate otherDate, String sourceName, CurrentDrug current) {
+    for (String a : ki) {
+      for (String b : kj) {
+        if (classOf(a).equals(classOf(b))) {
+          Map<String, String> params = current == null ? new LinkedHashMap<>() : currentParams(current, "class", classOf(a));
+          params.put("class", classOf(a));
+          params.put("ingredient", a);
+          params.put("otherIngredient", b);
+          out.add(new Finding(FindingKind.SAME_CLASS, FindingLevel.INFO, i, p.drugCode(), p.name(), source, otherCode, otherName, otherDate,
+              sourceName, "class:" + classOf(a), params));
+          return;
+        }
+      }
+    }
   }
 
   private static LocalDate otherDate(CurrentDrug c) {
@@ -200,6 +261,7 @@ public final class SafetyCheck {
     params.put("limit", Integer.toString(limit));
     params.put("days", Integer.toString(p.days()));
     params.put("limitSource", source);
+    params.put(Finding.UNIT, p.asNeeded() ? Finding.UNIT_TIMES : "DAYS");
     return new Finding(FindingKind.DAYS_LIMIT, level, i, p.drugCode(), p.name(), OtherSource.LIMIT_RULE, source, "", null, "",
         "days:" + source, params);
   }
