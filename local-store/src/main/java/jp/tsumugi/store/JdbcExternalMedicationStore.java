@@ -8,11 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import jp.tsumugi.app.prescription.safety.ExternalMedication;
 import jp.tsumugi.app.prescription.safety.ExternalMedicationStore;
 import jp.tsumugi.app.prescription.safety.ExternalSource;
 
-/** External medication records (他院処方, V23). */
+/** External medication records (他院処方, V23; removal marks V26). */
 final class JdbcExternalMedicationStore implements ExternalMedicationStore {
   private static final String SELECT = "SELECT id, patient_id, drug_code, yj_code, name, start_date, days, source, source_date, "
       + "entered_by, entered_at_ms FROM external_medication ";
@@ -59,13 +60,40 @@ final class JdbcExternalMedicationStore implements ExternalMedicationStore {
   @Override
   public List<ExternalMedication> takenOn(long patientId, LocalDate date) {
     // start_date > date - 365 bounds the index range (days <= 365); the exact period test is in Java.
-    List<ExternalMedication> near = tx.list(SELECT + "WHERE patient_id = ? AND start_date <= ? AND start_date > ? ORDER BY id",
+    List<ExternalMedication> near = tx.list(SELECT + "WHERE patient_id = ? AND start_date <= ? AND start_date > ? "
+        + "AND removed_at_ms IS NULL ORDER BY id",
         ps -> {
           ps.setLong(1, patientId);
           ps.setDate(2, Date.valueOf(date));
           ps.setDate(3, Date.valueOf(date.minusDays(365)));
         }, JdbcExternalMedicationStore::read);
     return near.stream().filter(m -> date.isBefore(m.start().plusDays(m.days()))).toList();
+  }
+
+  @Override
+  public Optional<ExternalMedication> find(long id) {
+    return tx.first(SELECT + "WHERE id = ?", ps -> ps.setLong(1, id), JdbcExternalMedicationStore::read);
+  }
+
+  @Override
+  public boolean markRemoved(Removal removal) {
+    return tx.withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE external_medication SET removed_at_ms = ?, removed_by = ?, "
+          + "removed_reason = ? WHERE id = ? AND removed_at_ms IS NULL")) {
+        ps.setLong(1, removal.at().toEpochMilli());
+        ps.setString(2, removal.by());
+        ps.setString(3, removal.reason());
+        ps.setLong(4, removal.id());
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  @Override
+  public List<Removal> removals(long patientId) {
+    return tx.list("SELECT id, removed_at_ms, removed_by, removed_reason FROM external_medication WHERE patient_id = ? "
+        + "AND removed_at_ms IS NOT NULL ORDER BY id", ps -> ps.setLong(1, patientId),
+        rs -> new Removal(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4)));
   }
 
   private static ExternalMedication read(ResultSet rs) throws SQLException {

@@ -456,6 +456,11 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcExternalMedicationStore(tx);
   }
 
+  /** The clinic's days limits, combination ingredients and 麻薬/向精神薬 limits with their editors' writes (docs/adr/0033). */
+  public jp.tsumugi.app.prescription.safety.SafetyTableStore safetyTableStore() {
+    return new JdbcSafetyTableStore(tx);
+  }
+
   /** Lab results on the chart envelope and the clinic-local lab catalogue (docs/adr/0026). */
   public LabStore labStore() {
     return new JdbcLabStore(tx);

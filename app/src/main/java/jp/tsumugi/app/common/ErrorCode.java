@@ -281,7 +281,21 @@ public enum ErrorCode {
   EXTERNAL_MED_FIELD(9367, "The external medication record is incomplete: drug code or name, start date, days and source are required"),
   EXTERNAL_MED_DAYS(9368, "Days of an external medication record must be 1 to 365"),
   EXTERNAL_MED_FUTURE(9369, "The source date of an external medication record is in the future"),
-  INTERACTION_TABLE_NONE(9370, "No interaction table is loaded");
+  INTERACTION_TABLE_NONE(9370, "No interaction table is loaded"),
+  // 9460-9489: safety-check tables (clinic days limits, combination products, 麻薬/向精神薬 limits) and external records (docs/adr/0033)
+  RX_TABLE_DRUG_UNKNOWN(9460, "The drug code is not in the drug master (y)"),
+  RX_TABLE_KEY_UNKNOWN(9461, "No drug in the drug master (y) has this ingredient key"),
+  RX_TABLE_CODE_FORMAT(9462, "A code must be a 9-digit drug code or an ingredient key (the first 7 characters of a YJ code)"),
+  RX_TABLE_DAYS(9463, "Days must be 1 to 365"),
+  RX_TABLE_DUPLICATE(9464, "An ingredient is listed twice, or a combination product lists itself as an ingredient"),
+  RX_TABLE_NOT_FOUND(9465, "The table has no row for this code"),
+  RX_TABLE_DRUG_CLASS(9466, "The class must be 麻薬, 覚醒剤原料, 向精神薬第一種, 向精神薬第二種 or 向精神薬第三種"),
+  RX_TABLE_COMBINATION_SIZE(9467, "A combination product needs 2 to 10 ingredients"),
+  EXTERNAL_MED_DRUG_UNKNOWN(9468, "The drug code is not in the drug master on the start date (unknown or abolished)"),
+  EXTERNAL_MED_NOT_FOUND(9469, "The patient has no such external medication record"),
+  EXTERNAL_MED_ALREADY_REMOVED(9470, "The external medication record was already removed"),
+  EXTERNAL_MED_REASON(9471, "A reason of 1 to 200 characters is required"),
+  EXTERNAL_MED_SOURCE(9472, "The source must be NOTEBOOK (お薬手帳), NATIONAL or OTHER");
 
   private final int number;
   private final String englishText;

@@ -35,6 +35,7 @@ import jp.tsumugi.app.outbox.OutboxStatus;
 import jp.tsumugi.app.prescription.safety.ExternalMedications;
 import jp.tsumugi.app.prescription.safety.InteractionTables;
 import jp.tsumugi.app.prescription.safety.PrescriptionSafety;
+import jp.tsumugi.app.prescription.safety.SafetyTables;
 import jp.tsumugi.app.qualification.ArrivalRecordingHandler;
 import jp.tsumugi.app.qualification.CardReaderArrivals;
 import jp.tsumugi.app.qualification.PatientMatchingResultHandler;
@@ -103,6 +104,7 @@ public final class AppServices implements AutoCloseable {
   private final PrescriptionSafety prescriptionSafety;
   private final InteractionTables interactionTables;
   private final ExternalMedications externalMedications;
+  private final SafetyTables safetyTables;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -156,7 +158,10 @@ public final class AppServices implements AutoCloseable {
     this.prescriptionSafety = new PrescriptionSafety(store.masters(), clinicMedications, store.externalMedicationStore(),
         store.patientFactStore(), store.interactionStore(), audit, store.transactions());
     this.interactionTables = new InteractionTables(store.interactionStore(), store.masters(), audit, store.transactions(), clock);
-    this.externalMedications = new ExternalMedications(store.externalMedicationStore(), audit, store.transactions(), clock);
+    this.externalMedications = new ExternalMedications(store.externalMedicationStore(), store.masters(), audit, store.transactions(),
+        clock);
+    // rxcheck2: editors of the clinic tables the safety check reads (docs/adr/0033)
+    this.safetyTables = new SafetyTables(store.safetyTableStore(), store.masters(), audit, store.transactions(), clock);
   }
 
   public Clock clock() {
@@ -389,9 +394,14 @@ public final class AppServices implements AutoCloseable {
     return interactionTables;
   }
 
-  /** External medication records (他院処方, docs/adr/0030). */
+  /** External medication records (他院処方, docs/adr/0030; removal docs/adr/0033). */
   public ExternalMedications externalMedications() {
     return externalMedications;
+  }
+
+  /** Editors of the clinic days limits, combination products and 麻薬/向精神薬 limits (docs/adr/0033). */
+  public SafetyTables safetyTables() {
+    return safetyTables;
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */

@@ -40,7 +40,7 @@ public final class PrescriptionSafety {
       Optional<InteractionTableVersion> table) {
   }
 
-  private record Engine(long version, SafetyCheck check) {
+  private record Engine(long version, InteractionTable table) {
   }
 
   private final MasterRepository masters;
@@ -174,23 +174,26 @@ public final class PrescriptionSafety {
         c.name().isEmpty() ? d.get().name() : c.name(), c.start(), c.days(), c.asNeeded());
   }
 
-  /** Drops the cached engine (after a change of the combination or limit tables). */
+  /** Drops the cached interaction table (the combination and limit tables are read on every gather). */
   public void reload() {
     engine = null;
   }
 
+  /**
+   * The interaction table is cached per version; the combination and limit tables are small and read on every gather, so an
+   * edit (from this process or the CLI) applies to the next check (docs/adr/0033).
+   */
   private SafetyCheck engine(Optional<InteractionTableVersion> version) {
     long v = version.map(InteractionTableVersion::version).orElse(0L);
     Engine e = engine;
     if (e == null || e.version() != v) {
       List<Interaction> rows = version.isEmpty() ? List.of()
           : interactions.rows(v).stream().map(InteractionCsv.Row::interaction).toList();
-      InteractionTable table = new InteractionTable(version.orElse(null), rows);
-      e = new Engine(v, new SafetyCheck(table, DemoSafetyData.combinations(interactions.combinations()),
-          DemoSafetyData.limits(interactions.controlledLimits(), interactions.clinicLimits())));
+      e = new Engine(v, new InteractionTable(version.orElse(null), rows));
       engine = e;
     }
-    return e.check();
+    return new SafetyCheck(e.table(), DemoSafetyData.combinations(interactions.combinations()),
+        DemoSafetyData.limits(interactions.controlledLimits(), interactions.clinicLimits()));
   }
 
   /** The check's view of a master drug: YJ, 一般名コード, 剤形, 後発品, 麻薬等 and 薬価基準収載年月日 (col 36). */
