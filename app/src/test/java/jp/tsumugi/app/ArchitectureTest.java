@@ -26,6 +26,12 @@ class ArchitectureTest {
       .because("dependencies point into the core; adapters implement its ports (architecture.md, modules)");
 
   @ArchTest
+  static final ArchRule prescribingNeverTouchesTheNetwork = noClasses().that().resideInAPackage("jp.tsumugi.app.prescription..")
+      .should().dependOnClassesThat().resideInAnyPackage("java.net..", "javax.net..", "java.nio.channels..", "okhttp3..",
+          "jp.tsumugi.sync..", "jp.tsumugi.app.outbox..", "jp.tsumugi.app.qualification..")
+      .because("prescribing and its safety check behave the same with every network down (issue 6 acceptance 3, docs/adr/0033)");
+
+  @ArchTest
   static final ArchRule nowComesFromAnInjectedClock = noClasses().should()
       .callMethod(LocalDate.class, "now").orShould().callMethod(LocalDateTime.class, "now")
       .orShould().callMethod(Instant.class, "now")

@@ -16,7 +16,7 @@ import jp.tsumugi.app.prescription.safety.ExternalSource;
 /** External medication records (他院処方, V23; removal marks V26). */
 final class JdbcExternalMedicationStore implements ExternalMedicationStore {
   private static final String SELECT = "SELECT id, patient_id, drug_code, yj_code, name, start_date, days, source, source_date, "
-      + "entered_by, entered_at_ms FROM external_medication ";
+      + "entered_by, entered_at_ms, clinic_name FROM external_medication ";
 
   private final JdbcTransactions tx;
 
@@ -33,7 +33,7 @@ final class JdbcExternalMedicationStore implements ExternalMedicationStore {
   public long add(ExternalMedication m) {
     return tx.withConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO external_medication (patient_id, drug_code, yj_code, name, "
-          + "start_date, days, source, source_date, entered_by, entered_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          + "start_date, days, source, source_date, entered_by, entered_at_ms, clinic_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS)) {
         ps.setLong(1, m.patientId());
         ps.setString(2, m.drugCode());
@@ -45,6 +45,7 @@ final class JdbcExternalMedicationStore implements ExternalMedicationStore {
         ps.setDate(8, Date.valueOf(m.sourceDate()));
         ps.setString(9, m.enteredBy());
         ps.setLong(10, m.enteredAt().toEpochMilli());
+        ps.setString(11, m.clinicName());
         ps.executeUpdate();
         return ChartEnvelope.generatedId(ps);
       }
@@ -99,6 +100,6 @@ final class JdbcExternalMedicationStore implements ExternalMedicationStore {
   private static ExternalMedication read(ResultSet rs) throws SQLException {
     return new ExternalMedication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getDate(6).toLocalDate(), rs.getInt(7), ExternalSource.valueOf(rs.getString(8)), rs.getDate(9).toLocalDate(),
-        rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)));
+        rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12));
   }
 }

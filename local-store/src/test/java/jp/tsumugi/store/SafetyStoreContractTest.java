@@ -290,9 +290,10 @@ abstract class SafetyStoreContractTest {
   @Test
   void aRemovedExternalRecordStaysInTheHistoryButIsNoLongerTaken() {
     ExternalMedication m = externals.addFromMaster(doctor, patientId, "616290177", TODAY.minusDays(2), 14, ExternalSource.NOTEBOOK,
-        TODAY.minusDays(2));
+        TODAY.minusDays(2), "山田内科");
     assertThat(m.yjCode()).isEqualTo("6290004M1029");
     assertThat(m.name()).isEqualTo("イトリゾールカプセル５０　５０ｍｇ");
+    assertThat(m.clinicName()).isEqualTo("山田内科");
     PrescriptionSafety.Order halcion = new PrescriptionSafety.Order("611120055", 7);
     assertThat(safety.check(doctor, patientId, TODAY, List.of(halcion)).findings()).hasSize(1);
     clock.advance(Duration.ofMinutes(5));
@@ -317,7 +318,7 @@ abstract class SafetyStoreContractTest {
 
   @Test
   void anExternalRecordOfADrugNotInTheMasterOnItsStartDateIsRefused() {
-    assertThatThrownBy(() -> externals.addFromMaster(doctor, patientId, "999999999", TODAY, 7, ExternalSource.OTHER, TODAY))
+    assertThatThrownBy(() -> externals.addFromMaster(doctor, patientId, "999999999", TODAY, 7, ExternalSource.OTHER, TODAY, ""))
         .isInstanceOfSatisfying(TsumugiException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.EXTERNAL_MED_DRUG_UNKNOWN));
     assertThat(externals.history(doctor, patientId)).isEmpty();
   }

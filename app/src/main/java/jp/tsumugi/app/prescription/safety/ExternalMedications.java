@@ -24,6 +24,7 @@ import jp.tsumugi.app.security.Session;
 public final class ExternalMedications {
   public static final int MAX_DAYS = 365;
   public static final int MAX_REASON = 200;
+  public static final int MAX_CLINIC_NAME = 100;
 
   /** A record with its removal, if it was removed. */
   public record Entry(ExternalMedication record, Optional<ExternalMedicationStore.Removal> removal) {
@@ -57,7 +58,7 @@ public final class ExternalMedications {
    * {@link ErrorCode#EXTERNAL_MED_DRUG_UNKNOWN}); the YJ code and name come from the master.
    */
   public ExternalMedication addFromMaster(Session session, long patientId, String drugCode, LocalDate start, int days,
-      ExternalSource source, LocalDate sourceDate) {
+      ExternalSource source, LocalDate sourceDate, String clinicName) {
     session.require(Permission.WRITE_CHART);
     if (masters == null) {
       throw new IllegalStateException("no drug master");
@@ -68,7 +69,7 @@ public final class ExternalMedications {
     String code = drugCode.strip();
     DrugRecord d = tx.inTransaction(() -> masters.findDrug(code, start))
         .orElseThrow(() -> new TsumugiException(ErrorCode.EXTERNAL_MED_DRUG_UNKNOWN, "drug " + code));
-    return add(session, patientId, d.code(), d.yjCode(), d.name(), start, days, source, sourceDate);
+    return add(session, patientId, d.code(), d.yjCode(), d.name(), start, days, source, sourceDate, clinicName);
   }
 
   /**
@@ -108,7 +109,17 @@ public final class ExternalMedications {
   /** Stores a record entered by the session's user; the id, user and time are set here. */
   public ExternalMedication add(Session session, long patientId, String drugCode, String yjCode, String name, LocalDate start, int days,
       ExternalSource source, LocalDate sourceDate) {
+    return add(session, patientId, drugCode, yjCode, name, start, days, source, sourceDate, "");
+  }
+
+  /** As {@link #add(Session, long, String, String, String, LocalDate, int, ExternalSource, LocalDate)} with the clinic's name. */
+  public ExternalMedication add(Session session, long patientId, String drugCode, String yjCode, String name, LocalDate start, int days,
+      ExternalSource source, LocalDate sourceDate, String clinicName) {
     session.require(Permission.WRITE_CHART);
+    String clinic = clinicName == null ? "" : clinicName.strip();
+    if (clinic.length() > MAX_CLINIC_NAME || clinic.chars().anyMatch(Character::isISOControl)) {
+      throw new TsumugiException(ErrorCode.EXTERNAL_MED_FIELD, "clinic name");
+    }
     boolean noDrug = (drugCode == null || drugCode.isBlank()) && (name == null || name.isBlank());
     if (noDrug || start == null || source == null) {
       throw new TsumugiException(ErrorCode.EXTERNAL_MED_FIELD, "external medication");
@@ -129,11 +140,11 @@ public final class ExternalMedications {
         throw new TsumugiException(ErrorCode.PATIENT_NOT_FOUND, "patient " + patientId);
       }
       ExternalMedication m = new ExternalMedication(0, patientId, drugCode, yj, name, start, days, source, noted, session.username(),
-          clock.instant());
+          clock.instant(), clinic);
       long id = store.add(m);
       record(session, AuditAction.EXTERNAL_MED_ADDED, patientId, "record=" + id + ",source=" + source);
       return new ExternalMedication(id, patientId, m.drugCode(), m.yjCode(), m.name(), start, days, source, noted, m.enteredBy(),
-          m.enteredAt());
+          m.enteredAt(), m.clinicName());
     });
   }
 
