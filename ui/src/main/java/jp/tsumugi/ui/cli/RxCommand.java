@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
+import jp.tsumugi.app.master.DrugRecord;
 import jp.tsumugi.app.prescription.safety.Finding;
 import jp.tsumugi.app.prescription.safety.InteractionTableVersion;
 import jp.tsumugi.app.prescription.safety.PrescriptionSafety;
+import jp.tsumugi.app.prescription.safety.ProposedDrug;
 import jp.tsumugi.app.security.Session;
 import jp.tsumugi.ui.composition.AppServices;
 import jp.tsumugi.ui.composition.DataLocations;
@@ -39,8 +42,9 @@ public final class RxCommand {
     @Mixin AuthOptions auth;
     @Option(names = "--patient", required = true, description = "The patient's internal id") long patientId;
     @Option(names = "--date", description = "The prescribing date (YYYY-MM-DD; default today)") LocalDate date;
-    @Option(names = "--drug", required = true, paramLabel = "CODE[:days]",
-        description = "A drug code of the y master, optionally with days (default 7); repeat for each drug") List<String> drugs;
+    @Option(names = "--drug", required = true, paramLabel = "CODE[:days[:prn]]",
+        description = "A drug code of the y master, optionally with days (default 7), or times with :prn for 頓用; repeat for each drug")
+    List<String> drugs;
     @Option(names = "--json", description = "Machine-readable output.") boolean json;
 
     public Check(CliEnvironment environment, DataLocations locations) {
@@ -51,13 +55,17 @@ public final class RxCommand {
     @Override
     public Integer call() {
       List<PrescriptionSafety.Order> orders = new ArrayList<>();
+      List<Boolean> asNeeded = new ArrayList<>();
       for (String d : drugs) {
         orders.add(order(d));
+        asNeeded.add(asNeeded(d));
       }
       try (AppServices services = store.opener(environment, locations, false).open()) {
         Session session = auth.login(services, environment);
         LocalDate on = date == null ? LocalDate.now(services.clock()) : date;
-        PrescriptionSafety.Report report = services.safetyCheck().check(session, patientId, on, orders);
+        PrescriptionSafety.Report report = asNeeded.contains(Boolean.TRUE)
+            ? services.safetyCheck().checkDrugs(session, patientId, on, proposed(services, on, orders, asNeeded))
+            : services.safetyCheck().check(session, patientId, on, orders);
         if (json) {
           environment.out().println(Json.write(json(report)));
         } else {
@@ -67,7 +75,29 @@ public final class RxCommand {
       }
     }
 
-    static PrescriptionSafety.Order order(String text) {
+    /** Whether the drug argument ends in {@code :prn} (頓用: its number is times). */
+    static boolean asNeeded(String text) {
+      return text.strip().toLowerCase(Locale.ROOT).endsWith(":prn");
+    }
+
+    /** The drugs as the check sees them, 頓用 flagged (docs/adr/0033); the same errors as {@link PrescriptionSafety#check}. */
+    private static List<ProposedDrug> proposed(AppServices services, LocalDate on, List<PrescriptionSafety.Order> orders,
+        List<Boolean> asNeeded) {
+      List<ProposedDrug> out = new ArrayList<>();
+      for (int i = 0; i < orders.size(); i++) {
+        PrescriptionSafety.Order o = orders.get(i);
+        if (o.days() < 1 || o.days() > PrescriptionSafety.MAX_DAYS) {
+          throw new TsumugiException(ErrorCode.RX_CHECK_DAYS_INVALID, "days " + o.days());
+        }
+        DrugRecord d = services.store().transactions().inTransaction(() -> services.store().masters().findDrug(o.drugCode(), on))
+            .orElseThrow(() -> new TsumugiException(ErrorCode.RX_CHECK_DRUG_UNKNOWN, "drug " + o.drugCode()));
+        out.add(PrescriptionSafety.proposed(d, o.days(), asNeeded.get(i)));
+      }
+      return out;
+    }
+
+    static PrescriptionSafety.Order order(String argument) {
+      String text = asNeeded(argument) ? argument.strip().substring(0, argument.strip().length() - ":prn".length()) : argument;
       int colon = text.indexOf(':');
       String code = colon < 0 ? text.strip() : text.substring(0, colon).strip();
       int days = DEFAULT_DAYS;
@@ -107,7 +137,7 @@ public final class RxCommand {
       }
       out.put("interactionTable", table);
       List<Object> drugs = new ArrayList<>();
-      r.drugs().forEach(d -> drugs.add(Map.of("code", d.drugCode(), "yj", d.yjCode(), "days", d.days())));
+      r.drugs().forEach(d -> drugs.add(Map.of("code", d.drugCode(), "yj", d.yjCode(), "days", d.days(), "asNeeded", d.asNeeded())));
       out.put("drugs", drugs);
       List<Object> findings = new ArrayList<>();
       for (Finding f : r.findings()) {

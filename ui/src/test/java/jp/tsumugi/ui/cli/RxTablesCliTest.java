@@ -74,6 +74,9 @@ class RxTablesCliTest {
   }
 
   private String run(int expectedExit, String user, String... args) {
+    if (user.equals("admin")) {
+      admin(); // a fresh one-time code: a loaded machine can take longer than its 30-second window
+    }
     String[] all = Stream.concat(Stream.of(args), Stream.of("--user", user)).toArray(String[]::new);
     assertThat(cli.run(cli.store(all))).as(String.join(" ", args) + "\n" + cli.err()).isEqualTo(expectedExit);
     return cli.out();
@@ -94,6 +97,12 @@ class RxTablesCliTest {
     assertThat(cli.run(cli.store("rx", "check", "--patient", "1", "--date", "2024-06-01", "--drug", "620000033:6", "--user",
         "doctor", "--json"))).isEqualTo(RxCommand.Check.EXIT_FINDINGS);
     assertThat(cli.out()).contains("\"kind\":\"DAYS_LIMIT\",\"level\":\"CAUTION\"").contains("\"limitSource\":\"CLINIC\"");
+    assertThat(cli.run(cli.store("rx", "check", "--patient", "1", "--date", "2024-06-01", "--drug", "620000033:6:prn", "--user",
+        "doctor", "--json"))).as(cli.err()).isEqualTo(RxCommand.Check.EXIT_FINDINGS);
+    assertThat(cli.out()).as("頓用: the limit counts times").contains("\"unit\":\"TIMES\"")
+        .contains("\"messageKey\":\"rx.check.finding.DAYS_LIMIT.TIMES\"");
+    assertThat(cli.run(cli.store("rx", "check", "--patient", "1", "--date", "2024-06-01", "--drug", "620000033:5:prn", "--user",
+        "doctor"))).as(cli.err()).isZero();
     assertThat(cli.run(cli.store("rx", "limits", "set", "--code", "620000033", "--days", "9", "--user", "doctor")))
         .as("a doctor may not change the tables").isEqualTo(TsumugiCli.EXIT_ERROR);
     admin();
@@ -133,7 +142,7 @@ class RxTablesCliTest {
         Arguments.of(List.of("controlled", "remove", "--ingredient", "6290004"), "TSU-9465"));
   }
 
-  /** One store for the whole table (a store per row costs seconds each); every row still names its case. */
+  /** One store for the whole table (a store per row costs seconds each); every row names its case; nothing saved by any. */
   @Test
   void badTableInputPrintsItsCodeAndSavesNothing() {
     String before = tables();
@@ -145,8 +154,8 @@ class RxTablesCliTest {
       all.addAll(args);
       run(TsumugiCli.EXIT_ERROR, "admin", all.toArray(String[]::new));
       assertThat(cli.err()).as(String.join(" ", args)).contains(code);
-      assertThat(tables()).as(String.join(" ", args)).isEqualTo(before);
     });
+    assertThat(tables()).as("nothing was saved by any of them").isEqualTo(before);
   }
 
   @Test
@@ -192,8 +201,8 @@ class RxTablesCliTest {
       run(TsumugiCli.EXIT_ERROR, "doctor", "rx", "external", "add", "--patient", "1", "--drug", (String) a[0], "--start", (String) a[1],
           "--days", (String) a[2], "--source", (String) a[3], "--source-date", (String) a[4]);
       assertThat(cli.err()).as(List.of(a).toString()).contains((String) a[5]);
-      assertThat(run(0, "doctor", "rx", "external", "list", "--patient", "1")).as(List.of(a).toString()).contains("0 record(s)");
     });
+    assertThat(run(0, "doctor", "rx", "external", "list", "--patient", "1")).as("nothing was saved").contains("0 record(s)");
   }
 
   @Test
