@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** `tsumugi rx check`: the prescription safety check (docs/adr/0030) for support and tests. */
 @Command(name = "rx", mixinStandardHelpOptions = true, description = "Prescriptions (safety check).",
-    subcommands = {RxCommand.Check.class, RxInteractionsCommand.class})
+    subcommands = {RxCommand.Check.class, RxInteractionsCommand.class,
+        RxPrintCommand.class, RxMemoCommand.class})
 public final class RxCommand {
 
   /** `rx check --patient ID --date DATE --drug CODE[:days] ...`: exit 0 no findings, 2 findings, 1 error. */

@@ -103,6 +103,10 @@ public final class AppServices implements AutoCloseable {
   private final PrescriptionSafety prescriptionSafety;
   private final InteractionTables interactionTables;
   private final ExternalMedications externalMedications;
+  // Printed prescriptions and drug memos (docs/adr/0032)
+  private final jp.tsumugi.app.prescription.memo.DrugMemos drugMemos;
+  private final jp.tsumugi.app.prescription.print.PrescriptionDocuments prescriptionDocuments;
+  private jp.tsumugi.print.PrescriptionPdf prescriptionPdf;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -157,6 +161,10 @@ public final class AppServices implements AutoCloseable {
         store.patientFactStore(), store.interactionStore(), audit, store.transactions());
     this.interactionTables = new InteractionTables(store.interactionStore(), store.masters(), audit, store.transactions(), clock);
     this.externalMedications = new ExternalMedications(store.externalMedicationStore(), audit, store.transactions(), clock);
+    this.drugMemos = new jp.tsumugi.app.prescription.memo.DrugMemos(store.drugMemoStore(), DrugLookup.of(masterCatalog), audit,
+        store.transactions(), clock);
+    this.prescriptionDocuments = new jp.tsumugi.app.prescription.print.PrescriptionDocuments(prescriptionStore, store.visits(),
+        store.patientStore(), store.insuranceStore(), store.clinics(), store.users(), drugMemos, audit, store.transactions());
   }
 
   public Clock clock() {
@@ -392,6 +400,29 @@ public final class AppServices implements AutoCloseable {
   /** External medication records (他院処方, docs/adr/0030). */
   public ExternalMedications externalMedications() {
     return externalMedications;
+  }
+
+  /** Drug memos (効能, 注意) for the 薬剤情報提供書: get, set, list (docs/adr/0032). */
+  public jp.tsumugi.app.prescription.memo.DrugMemos drugMemos() {
+    return drugMemos;
+  }
+
+  /** The data of a visit's printed prescription documents, assembled and audited (docs/adr/0032). */
+  public jp.tsumugi.app.prescription.print.PrescriptionDocuments prescriptionDocuments() {
+    return prescriptionDocuments;
+  }
+
+  /** The PDF renderer of the prescription documents; reads the bundled font on first use (docs/adr/0032). */
+  public synchronized jp.tsumugi.print.PrescriptionPdf prescriptionPdf() {
+    if (prescriptionPdf == null) {
+      prescriptionPdf = new jp.tsumugi.print.PrescriptionPdf();
+    }
+    return prescriptionPdf;
+  }
+
+  /** Demo drug memos for the demo drugs (saved straight to the store; no masters needed). */
+  public int seedDemoDrugMemos() {
+    return jp.tsumugi.app.demo.DemoDrugMemos.seed(store.drugMemoStore(), store.transactions(), clock.instant());
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */

@@ -224,7 +224,9 @@ public final class PrescriptionDocuments {
   /** 【般】 + the standard generic notation for 一般名処方 (falling back to the name when the master has none), else the name. */
   public static String printedName(RxItem i) {
     if (i.generic()) {
-      return GENERIC_MARK + (i.genericName().isBlank() ? i.name() : i.genericName());
+      String name = i.genericName().isBlank() ? i.name() : i.genericName();
+      // The master's standard notation already carries the mark (【般】アムロジピン錠５ｍｇ); never print it twice.
+      return name.startsWith(GENERIC_MARK) ? name : GENERIC_MARK + name;
     }
     return i.name();
   }
