@@ -189,6 +189,7 @@ class PrescriptionPdfTest {
     assertThat(doc.warnings()).extracting(GlyphWarning::codePointLabel)
         .containsExactly(String.format("U+%04X", rare), "U+1F637", "U+E000", "U+D800");
     assertThat(doc.warnings()).extracting(GlyphWarning::toString).noneMatch(w -> w.contains("山田"));
+    png(doc.pdf(), 0, "slip-substituted.png");
     RenderedDocument copy = pdf.copy(SampleSlips.withPatientName(name, SampleSlips.groups()));
     assertThat(copy.warnings()).hasSize(4);
     assertThat(text(copy.pdf())).contains("山田〓子〓〓〓");
