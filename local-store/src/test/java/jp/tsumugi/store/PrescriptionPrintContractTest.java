@@ -246,6 +246,7 @@ abstract class PrescriptionPrintContractTest {
   void badMemoInputIsRefusedWithItsCodeAndSavesNothing() {
     assertCode(() -> memos.set(doctor, "12345", "効能", ""), ErrorCode.DRUG_MEMO_KEY_INVALID);
     assertCode(() -> memos.set(doctor, "abcdefg", "効能", ""), ErrorCode.DRUG_MEMO_KEY_INVALID);
+    assertCode(() -> memos.set(doctor, "ABC1234", "効能", ""), ErrorCode.DRUG_MEMO_KEY_INVALID);
     assertCode(() -> memos.set(doctor, CALONAL_200, "  ", ""), ErrorCode.DRUG_MEMO_EMPTY);
     assertCode(() -> memos.set(doctor, CALONAL_200, "あ".repeat(DrugMemos.MAX_TEXT_LENGTH + 1), ""), ErrorCode.DRUG_MEMO_TOO_LONG);
     assertCode(() -> memos.set(doctor, "999999999", "効能", ""), ErrorCode.DRUG_MEMO_DRUG_UNKNOWN);

@@ -294,8 +294,7 @@ public enum ErrorCode {
   DRUG_MEMO_KEY_INVALID(9440, "A drug memo needs a 9-digit drug code or a 7-character YJ ingredient key"),
   DRUG_MEMO_EMPTY(9441, "A drug memo needs effects or cautions text"),
   DRUG_MEMO_TOO_LONG(9442, "Drug memo effects and cautions are limited to 1,000 characters each"),
-  DRUG_MEMO_DRUG_UNKNOWN(9443, "The drug code is not in the drug master"),
-  DRUG_MEMO_NOT_FOUND(9444, "There is no memo for this drug");
+  DRUG_MEMO_DRUG_UNKNOWN(9443, "The drug code is not in the drug master");
 
   private final int number;
   private final String englishText;

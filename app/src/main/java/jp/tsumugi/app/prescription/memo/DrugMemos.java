@@ -92,10 +92,10 @@ public final class DrugMemos {
     return store.find(yjCode.substring(0, INGREDIENT_KEY_LENGTH));
   }
 
-  /** A trimmed key: 9 digits (drug code) or 7 characters of digits and capitals (YJ ingredient key). */
+  /** A trimmed key: 9 digits (drug code) or a YJ ingredient key (4 digits of 薬効分類, then 3 digits or capitals). */
   static String checkKey(String key) {
     String k = key == null ? "" : key.strip();
-    if (!k.matches("\\d{9}") && !k.matches("[0-9A-Z]{7}")) {
+    if (!k.matches("\\d{9}") && !k.matches("\\d{4}[0-9A-Z]{3}")) {
       throw new TsumugiException(ErrorCode.DRUG_MEMO_KEY_INVALID, "key length " + k.length());
     }
     return k;
