@@ -111,10 +111,10 @@ public final class PrescriptionPdf {
         List<FlowLine> block = new ArrayList<>();
         block.add(FlowLine.of(0, "", 10, false, 3));
         wrapInto(block, c, n + ".　" + c.safe(d.name(), "drug.name", at), 0, width, 11, true, 6.5f);
-        labelled(block, c, "用法・用量", c.safe(d.usage(), "drug.usage", at), width);
+        labelled(block, c, "用法・用量", d.usage(), "drug.usage", at, width);
         if (d.memoWritten()) {
-          labelled(block, c, "主な効能", c.safe(d.effects().orElse("（記載なし）"), "memo.effects", at), width);
-          labelled(block, c, "注意事項", c.safe(d.cautions().orElse("（記載なし）"), "memo.cautions", at), width);
+          labelled(block, c, "主な効能", d.effects().orElse("（記載なし）"), "memo.effects", at, width);
+          labelled(block, c, "注意事項", d.cautions().orElse("（記載なし）"), "memo.cautions", at, width);
         } else {
           wrapInto(block, c, NO_MEMO, 4, width - 4, 9.5f, false, 5.5f);
         }
@@ -138,10 +138,12 @@ public final class PrescriptionPdf {
     }
   }
 
-  private static void labelled(List<FlowLine> block, PdfCanvas c, String label, String safeText, float width) throws IOException {
+  /** A bold label, then the text's own lines (the memo's line breaks kept), each wrapped. */
+  private static void labelled(List<FlowLine> block, PdfCanvas c, String label, String raw, String field, String at, float width)
+      throws IOException {
     block.add(FlowLine.of(4, "【" + label + "】", 9, true, 5.2f));
-    for (String para : safeText.split(" ", -1)) {
-      wrapInto(block, c, para, 8, width - 8, 9.5f, false, 5.2f);
+    for (String para : raw.split("\\R", -1)) {
+      wrapInto(block, c, c.safe(para, field, at), 8, width - 8, 9.5f, false, 5.2f);
     }
   }
 

@@ -159,6 +159,18 @@ class PrescriptionPdfTest {
   }
 
   @Test
+  void aMemoKeepsItsLineBreaksAndItsSpaces() throws IOException {
+    var sheet = SampleSlips.sheet();
+    var drugs = new ArrayList<>(sheet.drugs());
+    drugs.set(0, new jp.tsumugi.app.prescription.print.DrugInformationSheet.Drug("620098801", "ロキソニン", "1日 3回",
+        java.util.Optional.of("Take with water\n痛みをおさえます"), java.util.Optional.empty()));
+    RenderedDocument info = pdf.informationSheet(new jp.tsumugi.app.prescription.print.DrugInformationSheet(1, 1, 1,
+        sheet.patientName(), sheet.patientKana(), sheet.issuedOn(), sheet.clinic(), sheet.doctorName(), drugs));
+    String t = text(info.pdf());
+    assertThat(t).contains("Take with water\n", "痛みをおさえます", "1日 3回");
+  }
+
+  @Test
   void rpLinesThatOverflowContinueOnNumberedPages() throws IOException {
     RenderedDocument doc = pdf.slip(SampleSlips.withPatientName("山田　花子", SampleSlips.many(20)));
     assertThat(doc.pages()).isGreaterThanOrEqualTo(2);
