@@ -166,6 +166,14 @@ public final class PdfPreviewWindow {
     ScrollPane scroll = new ScrollPane(paper);
     scroll.setFitToWidth(true);
     scroll.setId("pageScroll");
+    // An A4 page at preview resolution is wider than the window: shrink to the viewport, never enlarge.
+    Runnable fit = () -> {
+      Image shown = view.getImage();
+      double room = scroll.getViewportBounds().getWidth() - 32;
+      view.setFitWidth(shown == null || room <= 0 ? 0 : Math.min(shown.getWidth(), room));
+    };
+    scroll.viewportBoundsProperty().addListener((obs, was, now) -> fit.run());
+    view.imageProperty().addListener((obs, was, now) -> fit.run());
     root.setTop(top);
     root.setCenter(scroll);
   }

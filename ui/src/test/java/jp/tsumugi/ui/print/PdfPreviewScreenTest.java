@@ -60,6 +60,7 @@ class PdfPreviewScreenTest {
     assertThat(page.getText()).isEqualTo("1 / 3 頁");
     assertThat(image.getImage()).isNotNull();
     assertThat(image.getImage().getWidth()).isGreaterThan(600);
+    assertThat(image.getBoundsInParent().getWidth()).isLessThanOrEqualTo(image.getImage().getWidth()).isGreaterThan(500);
     Label warnings = robot.lookup("#printWarnings").queryAs(Label.class);
     assertThat(warnings.isVisible()).isTrue();
     assertThat(warnings.getText()).contains("1 個", "患者氏名 U+1F637", "〓").doesNotContain("山田");

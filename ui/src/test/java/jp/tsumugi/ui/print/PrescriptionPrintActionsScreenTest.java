@@ -103,6 +103,16 @@ class PrescriptionPrintActionsScreenTest {
     waitUntil(() -> outputs() == 1);
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
     waitUntil(() -> robot.lookup("#pageImage").tryQuery().isEmpty());
+
+    // The A4 information sheet with the demo memos, shrunk to the window's width.
+    robot.interact(() -> actions().preview(owner, v, DocumentKind.INFO));
+    waitUntil(() -> robot.lookup("#pageImage").tryQuery().isPresent());
+    ImageView info = robot.lookup("#pageImage").queryAs(ImageView.class);
+    waitUntil(() -> info.getFitWidth() > 0);
+    assertThat(info.getFitWidth()).isLessThan(info.getImage().getWidth());
+    Screenshots.write(info.getScene(), "rx-print-actions-info");
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#pageImage").tryQuery().isEmpty());
   }
 
   @Test
