@@ -441,6 +441,11 @@ public final class LocalStore implements AutoCloseable {
     return new JdbcChartSearchSource(tx);
   }
 
+  /** Drug memos for the 薬剤情報提供書 (V25, docs/adr/0032). */
+  public jp.tsumugi.app.prescription.memo.DrugMemoStore drugMemoStore() {
+    return new JdbcDrugMemoStore(tx);
+  }
+
   /** Stamps (スタンプ, V20; docs/adr/0027). */
   public StampStore stampStore() {
     return new JdbcStampStore(tx);

@@ -295,7 +295,20 @@ public enum ErrorCode {
   EXTERNAL_MED_NOT_FOUND(9469, "The patient has no such external medication record"),
   EXTERNAL_MED_ALREADY_REMOVED(9470, "The external medication record was already removed"),
   EXTERNAL_MED_REASON(9471, "A reason of 1 to 200 characters is required"),
-  EXTERNAL_MED_SOURCE(9472, "The source must be NOTEBOOK (お薬手帳), NATIONAL or OTHER");
+  EXTERNAL_MED_SOURCE(9472, "The source must be NOTEBOOK (お薬手帳), NATIONAL or OTHER"),
+  // Printed prescriptions and drug memos (docs/adr/0032)
+  RX_PRINT_NOTHING_SIGNED(9430, "The visit has no signed prescription to print"),
+  RX_PRINT_DELETED(9431, "The visit's prescription was deleted; there is nothing to print"),
+  RX_PRINT_NO_CLINIC(9432, "The clinic (name, address, codes) is not set up; a prescription cannot be printed"),
+  RX_PRINT_NOT_OUTSIDE(9433, "A 院外処方箋 is only printed for an outside (院外) prescription"),
+  RX_PRINT_FAILED(9434, "The document could not be produced"),
+  RX_PRINT_NO_PRINTER(9435, "No printer is available on this computer"),
+  RX_PRINT_PRINTER_FAILED(9436, "The printer refused the job"),
+  RX_PRINT_KIND_UNKNOWN(9437, "Unknown document kind (slip, copy or info)"),
+  DRUG_MEMO_KEY_INVALID(9440, "A drug memo needs a 9-digit drug code or a 7-character YJ ingredient key"),
+  DRUG_MEMO_EMPTY(9441, "A drug memo needs effects or cautions text"),
+  DRUG_MEMO_TOO_LONG(9442, "Drug memo effects and cautions are limited to 1,000 characters each"),
+  DRUG_MEMO_DRUG_UNKNOWN(9443, "The drug code is not in the drug master");
 
   private final int number;
   private final String englishText;

@@ -64,6 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
       patients = services.demoClinic().create(terminal);
       DemoStamps.create(services.stamps(), terminal, environment.clock().instant());
       services.demoLabs().seed(terminal);
+      services.seedDemoDrugMemos();
       if (!noMasters) {
         environment.err().print("Loading the bundled official masters…");
         environment.err().flush();

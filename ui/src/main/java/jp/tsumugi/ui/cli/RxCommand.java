@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rx", mixinStandardHelpOptions = true, description = "Prescriptions (safety check).",
     subcommands = {RxCommand.Check.class, RxInteractionsCommand.class,
         // rxcheck2 (docs/adr/0033)
-        RxTablesCommand.Limits.class, RxTablesCommand.Combinations.class, RxTablesCommand.Controlled.class, RxExternalCommand.class})
+        RxTablesCommand.Limits.class, RxTablesCommand.Combinations.class, RxTablesCommand.Controlled.class, RxExternalCommand.class,
+        RxPrintCommand.class, RxMemoCommand.class})
 public final class RxCommand {
 
   /** `rx check --patient ID --date DATE --drug CODE[:days] ...`: exit 0 no findings, 2 findings, 1 error. */

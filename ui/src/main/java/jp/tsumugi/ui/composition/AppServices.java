@@ -105,6 +105,10 @@ public final class AppServices implements AutoCloseable {
   private final InteractionTables interactionTables;
   private final ExternalMedications externalMedications;
   private final SafetyTables safetyTables;
+  // Printed prescriptions and drug memos (docs/adr/0032)
+  private final jp.tsumugi.app.prescription.memo.DrugMemos drugMemos;
+  private final jp.tsumugi.app.prescription.print.PrescriptionDocuments prescriptionDocuments;
+  private jp.tsumugi.print.PrescriptionPdf prescriptionPdf;
 
   public AppServices(LocalStore store, Clock clock, String terminal, boolean demoMode) {
     this.store = store;
@@ -162,6 +166,10 @@ public final class AppServices implements AutoCloseable {
         clock);
     // rxcheck2: editors of the clinic tables the safety check reads (docs/adr/0033)
     this.safetyTables = new SafetyTables(store.safetyTableStore(), store.masters(), audit, store.transactions(), clock);
+    this.drugMemos = new jp.tsumugi.app.prescription.memo.DrugMemos(store.drugMemoStore(), DrugLookup.of(masterCatalog), audit,
+        store.transactions(), clock);
+    this.prescriptionDocuments = new jp.tsumugi.app.prescription.print.PrescriptionDocuments(prescriptionStore, store.visits(),
+        store.patientStore(), store.insuranceStore(), store.clinics(), store.users(), drugMemos, audit, store.transactions());
   }
 
   public Clock clock() {
@@ -402,6 +410,29 @@ public final class AppServices implements AutoCloseable {
   /** Editors of the clinic days limits, combination products and 麻薬/向精神薬 limits (docs/adr/0033). */
   public SafetyTables safetyTables() {
     return safetyTables;
+  }
+
+  /** Drug memos (効能, 注意) for the 薬剤情報提供書: get, set, list (docs/adr/0032). */
+  public jp.tsumugi.app.prescription.memo.DrugMemos drugMemos() {
+    return drugMemos;
+  }
+
+  /** The data of a visit's printed prescription documents, assembled and audited (docs/adr/0032). */
+  public jp.tsumugi.app.prescription.print.PrescriptionDocuments prescriptionDocuments() {
+    return prescriptionDocuments;
+  }
+
+  /** The PDF renderer of the prescription documents; reads the bundled font on first use (docs/adr/0032). */
+  public synchronized jp.tsumugi.print.PrescriptionPdf prescriptionPdf() {
+    if (prescriptionPdf == null) {
+      prescriptionPdf = new jp.tsumugi.print.PrescriptionPdf();
+    }
+    return prescriptionPdf;
+  }
+
+  /** Demo drug memos for the demo drugs (saved straight to the store; no masters needed). */
+  public int seedDemoDrugMemos() {
+    return jp.tsumugi.app.demo.DemoDrugMemos.seed(store.drugMemoStore(), store.transactions(), clock.instant());
   }
 
   /** Lab CSV import: preview (saves nothing), then accept the OK lines (docs/adr/0026). */

@@ -22,6 +22,7 @@ public final class DemoStore {
     try (AppServices services = new AppServices(created.store(), CLOCK, TERMINAL, true)) {
       services.demoClinic().create(TERMINAL);
       services.demoLabs().seed(TERMINAL);
+      services.seedDemoDrugMemos();
       services.demoCharts().seed(TERMINAL);
       jp.tsumugi.app.demo.DemoStamps.create(services.stamps(), TERMINAL, CLOCK.instant());
     }
