@@ -65,6 +65,9 @@ final class ChartRxPanel {
   private final SearchPopover<SearchHit> popover;
   private boolean filling;
   private List<String> renderedKeys;
+  private boolean focusQuantity;
+  private Label titleLabel;
+  private Node findingsRoot;
 
   ChartRxPanel(ChartRxViewModel vm, I18n i18n, TaskExecutor executor) {
     this.vm = vm;
@@ -74,25 +77,44 @@ final class ChartRxPanel {
     search.setId("rxDrugSearch");
     search.setPromptText(i18n.text("rx.search.prompt"));
     popover = new SearchPopover<>(search, vm::search, vm::format, hit -> {
+      focusQuantity = true;
       vm.addDrug(hit);
       search.clear();
-      perDay.requestFocus();
     }, executor);
-    root.getChildren().addAll(titleBar(), search, list(), groupFields(), itemFields(), findingsPane(), signBar());
+    VBox content = new VBox(4, titleBar(), search, list(), groupFields(), itemFields(), signBar());
+    content.setPadding(new Insets(0, 4, 0, 0));
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add("rx-scroll");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    root.getChildren().add(scroll);
     root.disableProperty().bind(vm.openProperty().not());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     Tooltip.install(root, new Tooltip(i18n.text("rx.keys")));
+    findingsRoot = findingsPane();
+    findingsRoot.disableProperty().bind(vm.openProperty().not());
+    findingsRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     vm.selectedGroupProperty().addListener((obs, was, now) -> fill());
     vm.selectedItemProperty().addListener((obs, was, now) -> fill());
     vm.lines().addListener((ListChangeListener<ChartRxViewModel.Line>) c -> {
       selectLine();
       fill();
+      if (focusQuantity && vm.selectedItem().isPresent()) {
+        focusQuantity = false;
+        perDay.requestFocus();
+      }
     });
     vm.findings().addListener((ListChangeListener<ChartRxViewModel.FindingRow>) c -> renderFindings());
   }
 
   Node root() {
     return root;
+  }
+
+  /** The findings pane: laid out by the window under the SOAP columns (full width), never a dialog. */
+  Node findingsRoot() {
+    return findingsRoot;
   }
 
   SearchPopover<SearchHit> popover() {
@@ -102,7 +124,7 @@ final class ChartRxPanel {
   /** True when the node is part of this pane (for the window's context keys). */
   boolean owns(Node node) {
     for (Node n = node; n != null; n = n.getParent()) {
-      if (n == root) {
+      if (n == root || n == findingsRoot) {
         return true;
       }
     }
@@ -179,19 +201,15 @@ final class ChartRxPanel {
         refills.setValue(vm.refillsProperty().get());
       }
     });
-    Label demo = new Label(i18n.text("rx.table.demo"));
-    demo.setId("rxDemoTable");
-    demo.getStyleClass().addAll("chart-badge", "badge-warning");
-    demo.setWrapText(true);
-    demo.visibleProperty().bind(vm.demoTableProperty());
-    demo.managedProperty().bind(demo.visibleProperty());
     for (Node n : List.of(kind, refills)) {
+      ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
       n.disableProperty().bind(vm.editableProperty().not().or(n == refills
           ? vm.kindProperty().isNotEqualTo(DispensingKind.OUTSIDE) : vm.editableProperty().not()));
     }
-    HBox bar = new HBox(8, title, state, kind, refills);
+    title.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane bar = new FlowPane(8, 4, title, state, kind, refills);
     bar.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(2, bar, demo);
+    return bar;
   }
 
   // ---- the Rp list -------------------------------------------------------------------------------
@@ -199,7 +217,7 @@ final class ChartRxPanel {
   private Node list() {
     lines.setId("rxLines");
     lines.setItems(vm.lines());
-    lines.setPrefHeight(130);
+    lines.setPrefHeight(120);
     lines.setMinHeight(70);
     lines.setPlaceholder(new Label(i18n.text("rx.lines.empty")));
     lines.setCellFactory(v -> new ListCell<>() {
@@ -278,7 +296,9 @@ final class ChartRxPanel {
     groupComment.setPrefColumnCount(8);
     commit(groupComment, vm::setGroupComment);
     Label error = bound("rxGroupError", vm.groupErrorProperty());
-    FlowPane row = new FlowPane(6, 4, route, usage, usageNote, daysCaption, days, groupComment);
+    HBox daysBox = new HBox(4, daysCaption, days);
+    daysBox.setAlignment(Pos.CENTER_LEFT);
+    FlowPane row = new FlowPane(6, 4, route, usage, daysBox, usageNote, groupComment);
     row.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(2, row, error);
     box.setId("rxGroupBox");
@@ -320,7 +340,9 @@ final class ChartRxPanel {
     itemComment.setPrefColumnCount(8);
     commit(itemComment, vm::setItemComment);
     Label error = bound("rxItemError", vm.itemErrorProperty());
-    FlowPane row = new FlowPane(6, 4, dose, perDay, unit, generic, noSubstitution, patientRequest, selectedCare, itemComment);
+    HBox amounts = new HBox(4, dose, perDay, unit);
+    amounts.setAlignment(Pos.CENTER_LEFT);
+    FlowPane row = new FlowPane(8, 4, amounts, generic, noSubstitution, patientRequest, selectedCare, itemComment);
     row.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(2, row, genericName, error);
     box.setId("rxItemBox");
@@ -409,11 +431,30 @@ final class ChartRxPanel {
     ScrollPane scroll = new ScrollPane(findings);
     scroll.setId("rxFindingsScroll");
     scroll.setFitToWidth(true);
-    scroll.setPrefHeight(150);
-    scroll.setMinHeight(60);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(vm.findings())).then(0.0).otherwise(170.0));
+    scroll.minHeightProperty().bind(Bindings.when(Bindings.isEmpty(vm.findings())).then(0.0).otherwise(120.0));
+    scroll.visibleProperty().bind(Bindings.isNotEmpty(vm.findings()));
+    scroll.managedProperty().bind(scroll.visibleProperty());
+    Label title = new Label();
+    title.setId("rxFindingsTitle");
+    title.getStyleClass().add("soap-caption");
+    titleLabel = title;
+    Label demo = new Label(i18n.text("rx.table.demo"));
+    demo.setId("rxDemoTable");
+    demo.getStyleClass().addAll("chart-badge", "badge-warning");
+    demo.setMinWidth(Region.USE_PREF_SIZE);
+    demo.visibleProperty().bind(vm.demoTableProperty().and(vm.openProperty()));
+    demo.managedProperty().bind(demo.visibleProperty());
+    FlowPane head = new FlowPane(10, 2, title, demo);
+    head.setAlignment(Pos.CENTER_LEFT);
     renderFindings();
-    return scroll;
+    VBox pane = new VBox(2, head, scroll);
+    pane.setId("rxFindingsPane");
+    pane.getStyleClass().add("rx-findings");
+    pane.visibleProperty().bind(vm.openProperty());
+    pane.managedProperty().bind(pane.visibleProperty());
+    return pane;
   }
 
   private void renderFindings() {
@@ -426,17 +467,14 @@ final class ChartRxPanel {
         mark.setText(i18n.text(resolved ? "rx.finding.resolved" : "rx.finding.open"));
         mark.getStyleClass().setAll("label", resolved ? "info" : "message");
       }
-      ((Label) findings.lookup("#rxFindingsTitle")).setText(findingsTitle(rows));
+      titleLabel.setText(findingsTitle(rows));
       return;
     }
     renderedKeys = keys;
     Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
     String focusedId = focused != null && findings.getChildren().stream().anyMatch(c -> isInside(focused, c)) ? focused.getId() : null;
     findings.getChildren().clear();
-    Label title = new Label(findingsTitle(rows));
-    title.setId("rxFindingsTitle");
-    title.getStyleClass().add("soap-caption");
-    findings.getChildren().add(title);
+    titleLabel.setText(findingsTitle(rows));
     for (int k = 0; k < rows.size(); k++) {
       findings.getChildren().add(findingRow(k + 1, rows.get(k)));
     }

@@ -910,9 +910,9 @@ public final class ChartRxViewModel {
     String usage = usages.stream().filter(u -> u.code().equals(group.usageCode())).map(Usage::text).findFirst()
         .orElse(group.usageText().isEmpty() ? i18n.text("rx.usage.none") : group.usageText());
     String amount = group.route() == RouteKind.AS_NEEDED
-        ? (group.times() == null ? "" : i18n.text("rx.line.times", group.times()))
-        : (group.days() == null ? "" : i18n.text("rx.line.days", group.days()));
-    return i18n.text("rx.line.group", g + 1, i18n.text("rx.route." + group.route()), usage
+        ? (group.times() == null ? "" : i18n.text("rx.line.times", group.times().toString()))
+        : (group.days() == null ? "" : i18n.text("rx.line.days", group.days().toString()));
+    return i18n.text("rx.line.group", Integer.toString(g + 1), i18n.text("rx.route." + group.route()), usage
         + (group.usageNote().isEmpty() ? "" : " " + group.usageNote()), amount)
         + (group.comment().isEmpty() ? "" : "  " + group.comment());
   }
@@ -922,7 +922,9 @@ public final class ChartRxViewModel {
     if (item.generic()) {
       DrugRecord d = records.get(item.drugCode());
       String generic = !item.genericName().isEmpty() ? item.genericName() : d == null ? "" : nz(d.genericPrescriptionName());
-      b.append(i18n.text("rx.line.generic", generic.isEmpty() ? item.name() : generic));
+      String mark = i18n.text("rx.line.genericMark");
+      String shown = generic.isEmpty() ? item.name() : generic;
+      b.append(shown.startsWith(mark) ? shown : mark + shown);
     } else {
       b.append(item.name().isEmpty() ? item.drugCode() : item.name());
     }

@@ -482,11 +482,11 @@ public final class ChartView {
     soapP.setPrefRowCount(3);
     SplitPane p = new SplitPane(pText, rx.root());
     p.setOrientation(Orientation.VERTICAL);
-    p.setDividerPositions(0.22);
+    p.setDividerPositions(0.2);
     p.setId("planColumn");
     SplitPane columns = new SplitPane(soa, p);
     columns.setOrientation(Orientation.HORIZONTAL);
-    columns.setDividerPositions(0.42);
+    columns.setDividerPositions(0.36);
     columns.setId("soapColumns");
 
     reason.setId("amendReason");
@@ -524,7 +524,7 @@ public final class ChartView {
       }
     });
     VBox.setVgrow(columns, Priority.ALWAYS);
-    VBox editor = new VBox(6, titleBar, lease, columns, completions, actions, message, stampMessage, info);
+    VBox editor = new VBox(6, titleBar, lease, columns, rx.findingsRoot(), completions, actions, message, stampMessage, info);
     editor.setPadding(new Insets(8, 10, 8, 10));
     editor.setId("chartEditor");
 
