@@ -281,7 +281,9 @@ public enum ErrorCode {
   EXTERNAL_MED_FIELD(9367, "The external medication record is incomplete: drug code or name, start date, days and source are required"),
   EXTERNAL_MED_DAYS(9368, "Days of an external medication record must be 1 to 365"),
   EXTERNAL_MED_FUTURE(9369, "The source date of an external medication record is in the future"),
-  INTERACTION_TABLE_NONE(9370, "No interaction table is loaded");
+  INTERACTION_TABLE_NONE(9370, "No interaction table is loaded"),
+  // 9400-9429: prescription entry in the chart window (docs/adr/0031)
+  RX_STAMP_INVALID(9400, "The prescription stamp text is not valid (unknown version, broken line or value out of range)");
 
   private final int number;
   private final String englishText;

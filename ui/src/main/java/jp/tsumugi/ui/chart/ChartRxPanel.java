@@ -89,6 +89,7 @@ final class ChartRxPanel {
     scroll.getStyleClass().add("rx-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
     root.getChildren().add(scroll);
+    keepFocusedVisible(scroll, content);
     root.disableProperty().bind(vm.openProperty().not());
     root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     Tooltip.install(root, new Tooltip(i18n.text("rx.keys")));
@@ -106,6 +107,31 @@ final class ChartRxPanel {
       }
     });
     vm.findings().addListener((ListChangeListener<ChartRxViewModel.FindingRow>) c -> renderFindings());
+  }
+
+  /** Scrolls the editor so that the field taking the keyboard is on screen (typing never goes to a hidden field). */
+  private static void keepFocusedVisible(ScrollPane scroll, Region content) {
+    scroll.sceneProperty().addListener((obs, was, scene) -> {
+      if (scene == null) {
+        return;
+      }
+      scene.focusOwnerProperty().addListener((o, before, now) -> {
+        if (now == null || !isInside(now, content)) {
+          return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+          return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(now.localToScene(now.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+          double target = Math.max(0, Math.min(b.getMinY() - 8, contentHeight - viewport));
+          scroll.setVvalue(target / (contentHeight - viewport));
+        }
+      });
+    });
   }
 
   Node root() {
@@ -430,6 +456,7 @@ final class ChartRxPanel {
     findings.setPadding(new Insets(4));
     ScrollPane scroll = new ScrollPane(findings);
     scroll.setId("rxFindingsScroll");
+    keepFocusedVisible(scroll, findings);
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.prefHeightProperty().bind(Bindings.when(Bindings.isEmpty(vm.findings())).then(0.0).otherwise(170.0));
