@@ -62,6 +62,8 @@ final class ChartRxPanel {
   private final TextField itemComment = new TextField();
   private final VBox findings = new VBox(6);
   private final TextField amendReason = new TextField();
+  private final TextField stampKeyword = new TextField();
+  private Runnable onStampSaved = () -> { };
   private final SearchPopover<SearchHit> popover;
   private boolean filling;
   private List<String> renderedKeys;
@@ -157,6 +159,11 @@ final class ChartRxPanel {
     return false;
   }
 
+  /** What runs after the Rp groups were saved as a stamp (the stamp list reloads). */
+  void onStampSaved(Runnable action) {
+    this.onStampSaved = action;
+  }
+
   void focusSearch() {
     search.requestFocus();
   }
@@ -180,6 +187,9 @@ final class ChartRxPanel {
     } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.K) {
       vm.newGroup();
       search.requestFocus();
+      e.consume();
+    } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.B) {
+      stampKeyword.requestFocus();
       e.consume();
     } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.J) {
       focusFindings();
@@ -597,9 +607,18 @@ final class ChartRxPanel {
     sign.disableProperty().bind(vm.editableProperty().not());
     sign.setVisible(vm.mayPrescribe());
     sign.setManaged(vm.mayPrescribe());
+    stampKeyword.setId("rxStampKeyword");
+    stampKeyword.setPromptText(i18n.text("rx.stamp.prompt"));
+    stampKeyword.setPrefColumnCount(9);
+    stampKeyword.setOnAction(e -> vm.saveAsStamp(stampKeyword.getText(), () -> {
+      stampKeyword.clear();
+      onStampSaved.run();
+    }));
+    stampKeyword.setVisible(vm.mayPrescribe());
+    stampKeyword.setManaged(vm.mayPrescribe());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, amendReason, spacer, sign);
+    HBox bar = new HBox(8, amendReason, spacer, stampKeyword, sign);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label message = bound("rxMessage", vm.messageProperty());
     message.getStyleClass().setAll("label", "message");

@@ -22,6 +22,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import jp.tsumugi.app.chart.Stamp;
+import jp.tsumugi.app.chart.StampKind;
+import jp.tsumugi.app.chart.Stamps;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.master.DrugRecord;
 import jp.tsumugi.app.master.MasterCatalog;
@@ -34,6 +37,7 @@ import jp.tsumugi.app.prescription.DispensingKind;
 import jp.tsumugi.app.prescription.Prescription;
 import jp.tsumugi.app.prescription.PrescriptionConflictException;
 import jp.tsumugi.app.prescription.PrescriptionRevision;
+import jp.tsumugi.app.prescription.PrescriptionStampCodec;
 import jp.tsumugi.app.prescription.RouteKind;
 import jp.tsumugi.app.prescription.RpGroup;
 import jp.tsumugi.app.prescription.RxItem;
@@ -64,7 +68,8 @@ public final class ChartRxViewModel {
   private static final Pattern WHERE = Pattern.compile("group (\\d+)(?: item (\\d+))?");
 
   /** What the pane needs from the application. */
-  public record Services(ChartPrescriptions prescriptions, PrescriptionSafety safety, MasterCatalog catalog, InteractionTables tables) {
+  public record Services(ChartPrescriptions prescriptions, PrescriptionSafety safety, MasterCatalog catalog, InteractionTables tables,
+      Stamps stamps) {
   }
 
   /** One line of the Rp list: a group header ({@code item} -1) or one of its drugs. */
@@ -715,6 +720,7 @@ public final class ChartRxViewModel {
       message.set(i18n.text("rx.message.abolished"));
       return;
     }
+    message.set("");
     Prescription p = prescription();
     List<ProposedDrug> drugs = proposal(new ArrayList<>());
     Map<String, String> reasonsNow = new LinkedHashMap<>();
@@ -849,7 +855,7 @@ public final class ChartRxViewModel {
       }
       Prescription p = copied.from().content().forVisit(visit);
       groups.clear();
-      groups.addAll(p.groups());
+      groups.addAll(withMaster(p.groups(), copied.records()));
       kind.set(p.kind());
       refills.set(p.refills());
       records.putAll(copied.records());
@@ -894,7 +900,7 @@ public final class ChartRxViewModel {
           }
         }
       }
-      groups.addAll(stampGroups);
+      groups.addAll(withMaster(stampGroups, found));
       selectedGroup.set(groups.size() - 1);
       selectedItem.set(-1);
       changed();
@@ -902,6 +908,72 @@ public final class ChartRxViewModel {
         message.set(i18n.text("rx.message.abolished"));
       }
     }, this::fail);
+  }
+
+  // ---- stamps -------------------------------------------------------------------------------------
+
+  /**
+   * Saves the editor's Rp groups as a personal prescription stamp under {@code keyword} (codes and quantities only, in the
+   * versioned stamp text); {@code onSaved} runs after it is stored (the stamp list reloads).
+   */
+  public void saveAsStamp(String keyword, Runnable onSaved) {
+    String k = keyword == null ? "" : keyword.strip();
+    if (!open.get() || !session.role().may(Permission.PRESCRIBE)) {
+      return;
+    }
+    if (groups.isEmpty() || groups.stream().anyMatch(g -> g.items().isEmpty())) {
+      message.set(i18n.text("rx.stamp.empty"));
+      return;
+    }
+    if (k.isEmpty()) {
+      message.set(i18n.text("rx.stamp.keywordRequired"));
+      return;
+    }
+    String body = PrescriptionStampCodec.encode(groups);
+    String title = stampTitle();
+    executor.submit(() -> services.stamps().create(session, false, StampKind.PRESCRIPTION, k, title, body), saved -> {
+      info.set(i18n.text("rx.stamp.saved", saved.keyword()));
+      message.set("");
+      onSaved.run();
+    }, this::fail);
+  }
+
+  private String stampTitle() {
+    StringBuilder b = new StringBuilder();
+    for (RpGroup g : groups) {
+      for (RxItem i : g.items()) {
+        b.append(b.length() == 0 ? "" : "、").append(i.name().isEmpty() ? i.drugCode() : i.name());
+      }
+    }
+    return b.length() > Stamps.MAX_TITLE ? b.substring(0, Stamps.MAX_TITLE - 1) + "…" : b.toString();
+  }
+
+  /** A prescription stamp chosen in the stamp list or by keyword: its groups join the editor (resolved on the visit date). */
+  public void insertStamp(Stamp stamp) {
+    if (!open.get() || !editable.get()) {
+      return;
+    }
+    try {
+      insertGroups(PrescriptionStampCodec.decode(stamp.body()));
+      info.set(i18n.text("rx.stamp.inserted", stamp.keyword()));
+    } catch (TsumugiException e) {
+      message.set(i18n.error(e));
+    }
+  }
+
+  /** The groups with each drug's name, YJ code, unit and 一般名 as the master has them on the visit date (unknown ones kept). */
+  private static List<RpGroup> withMaster(List<RpGroup> in, Map<String, DrugRecord> found) {
+    List<RpGroup> out = new ArrayList<>(in.size());
+    for (RpGroup g : in) {
+      List<RxItem> items = new ArrayList<>(g.items().size());
+      for (RxItem i : g.items()) {
+        DrugRecord d = found.get(i.drugCode());
+        items.add(d == null ? i : i.fromMaster(d.name(), nz(d.yjCode()), nz(d.unit()), nz(d.genericNameCode()),
+            nz(d.genericPrescriptionName())));
+      }
+      out.add(g.withItems(items));
+    }
+    return out;
   }
 
   // ---- texts -------------------------------------------------------------------------------------

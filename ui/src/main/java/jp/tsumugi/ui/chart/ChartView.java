@@ -117,6 +117,7 @@ public final class ChartView {
     this.labs = new ChartLabsPanel(labsVm, i18n, vm.zone());
     this.rxVm = rxVm;
     this.rx = new ChartRxPanel(rxVm, i18n, executor);
+    rx.onStampSaved(toolsVm::loadStamps);
     this.i18n = i18n;
     this.lastArea = soapS;
     root.getStyleClass().addAll("page", "chart-root");
@@ -615,6 +616,19 @@ public final class ChartView {
    * place of the keyword or prefix typed before the caret, else at the caret.
    */
   private void insertStamp(jp.tsumugi.app.chart.Stamp stamp) {
+    if (stamp.kind() == jp.tsumugi.app.chart.StampKind.PRESCRIPTION) {
+      TextArea typedIn = lastArea;
+      int at = typedIn.getCaretPosition();
+      int from = wordStart(typedIn.getText(), at);
+      String typed = typedIn.getText().substring(from, at);
+      if (typedIn.isEditable() && !typed.isEmpty() && jp.tsumugi.app.chart.SearchFold.keyword(stamp.keyword())
+          .startsWith(jp.tsumugi.app.chart.SearchFold.keyword(typed))) {
+        typedIn.deleteText(from, at);
+      }
+      rxVm.insertStamp(stamp);
+      rx.focusSearch();
+      return;
+    }
     TextArea area = lastArea;
     if (!area.isEditable()) {
       return;

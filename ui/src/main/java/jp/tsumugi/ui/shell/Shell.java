@@ -244,7 +244,8 @@ public final class Shell {
           new jp.tsumugi.ui.chart.ChartLabsViewModel(services.chartLabs(), services.chartVitals(), services.labCsvImport(), executor, i18n,
               session, services.clock(), chartVm),
           new jp.tsumugi.ui.chart.ChartRxViewModel(new jp.tsumugi.ui.chart.ChartRxViewModel.Services(services.chartPrescriptions(),
-              services.safetyCheck(), services.masterCatalog(), services.interactionTables()), executor, i18n, session, chartVm),
+              services.safetyCheck(), services.masterCatalog(), services.interactionTables(), services.stamps()), executor, i18n, session,
+              chartVm),
           executor, i18n);
       return chart.root();
     });

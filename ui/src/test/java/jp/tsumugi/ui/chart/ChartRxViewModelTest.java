@@ -70,7 +70,8 @@ class ChartRxViewModelTest {
 
   private ChartRxViewModel viewModel(Session session) {
     ChartRxViewModel model = new ChartRxViewModel(new ChartRxViewModel.Services(services.chartPrescriptions(), services.safetyCheck(),
-        services.masterCatalog(), services.interactionTables()), TaskExecutor.direct(), I18n.japanese(), session, chart);
+        services.masterCatalog(), services.interactionTables(), services.stamps()), TaskExecutor.direct(), I18n.japanese(), session,
+        chart);
     model.open(1, visitId, today);
     return model;
   }
@@ -201,6 +202,38 @@ class ChartRxViewModelTest {
     assertThat(vm.lines().get(1).text()).contains("【般】アムロジピン錠５ｍｇ");
     vm.toggleGeneric();
     assertThat(vm.selectedItem().orElseThrow().generic()).isFalse();
+  }
+
+  @Test
+  void theRpGroupsSavedAsAStampComeBackWithTheMastersNamesWhenTheStampIsInserted() {
+    vm.addDrug(RxDemoDrugs.NORVASC);
+    vm.setPerDay("1");
+    vm.toggleGeneric();
+    vm.setDays("28");
+    List<String> reloaded = new ArrayList<>();
+    vm.saveAsStamp("bp28", () -> reloaded.add("yes"));
+    assertThat(reloaded).containsExactly("yes");
+    jp.tsumugi.app.chart.Stamp stamp = services.stamps().lookup(doctor, "bp28").orElseThrow();
+    assertThat(stamp.kind()).isEqualTo(jp.tsumugi.app.chart.StampKind.PRESCRIPTION);
+    assertThat(stamp.shared()).isFalse();
+    assertThat(stamp.body()).startsWith("tsumugi-rx-stamp 1\n").contains(RxDemoDrugs.NORVASC);
+    assertThat(stamp.title()).contains("ノルバスク");
+
+    vm.select(0, -1);
+    vm.removeSelected();
+    assertThat(vm.groups()).isEmpty();
+    vm.insertStamp(stamp);
+    assertThat(vm.groups()).singleElement().satisfies(g -> {
+      assertThat(g.days()).isEqualTo(28);
+      assertThat(g.items().get(0).generic()).isTrue();
+    });
+    assertThat(vm.lines().get(1).text()).contains("【般】アムロジピン錠５ｍｇ").contains("1日1錠");
+
+    jp.tsumugi.app.chart.Stamp broken = services.stamps().create(doctor, false, jp.tsumugi.app.chart.StampKind.PRESCRIPTION, "bad",
+        "bad", "アムロジピン 1錠");
+    vm.insertStamp(broken);
+    assertThat(vm.messageProperty().get()).startsWith("TSU-9400");
+    assertThat(vm.groups()).hasSize(1);
   }
 
   @Test
