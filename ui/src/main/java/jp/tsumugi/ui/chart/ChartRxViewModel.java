@@ -716,7 +716,7 @@ public final class ChartRxViewModel {
       message.set(i18n.text("rx.message.reasonRequired"));
       return;
     }
-    if (!abolished.isEmpty()) {
+    if (holdsAbolished()) {
       message.set(i18n.text("rx.message.abolished"));
       return;
     }
@@ -802,6 +802,10 @@ public final class ChartRxViewModel {
       }
     }
     message.set(i18n.error(e));
+  }
+
+  private boolean holdsAbolished() {
+    return groups.stream().flatMap(g -> g.items().stream()).anyMatch(i -> abolished.contains(i.drugCode()));
   }
 
   private static String joinNumbers(List<Integer> numbers) {

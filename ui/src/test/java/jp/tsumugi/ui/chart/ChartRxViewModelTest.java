@@ -237,6 +237,27 @@ class ChartRxViewModelTest {
   }
 
   @Test
+  void doFlagsADrugAbolishedSinceThePreviousVisitInsteadOfDroppingItAndRefusesToSignUntilItIsRemoved() {
+    long earlier = services.chartOverview().open(doctor, 1).timeline().stream().filter(e -> e.visitId() != visitId)
+        .findFirst().orElseThrow().visitId();
+    services.chartPrescriptions().sign(doctor, earlier, 0, new Prescription(earlier, DispensingKind.OUTSIDE, List.of(
+        RpGroup.oral("1A", 28, RxItem.of(RxDemoDrugs.NORVASC, null, "1"), RxItem.of(RxDemoDrugs.CALONAL, null, "3"))), 0, ""),
+        List.of(), null);
+    RxDemoDrugs.abolish(services, root, RxDemoDrugs.CALONAL, today.minusDays(1));
+    vm.copyPrevious();
+    assertThat(vm.groups().get(0).items()).extracting(RxItem::drugCode).containsExactly(RxDemoDrugs.NORVASC, RxDemoDrugs.CALONAL);
+    assertThat(vm.lines()).filteredOn(ChartRxViewModel.Line::flagged).singleElement()
+        .satisfies(l -> assertThat(l.text()).contains("カロナール").contains("処方日に使用できない"));
+    assertThat(vm.messageProperty().get()).contains("処方日に使用できない薬剤");
+    vm.sign();
+    assertThat(history()).isEmpty();
+    vm.select(0, 1);
+    vm.removeSelected();
+    vm.sign();
+    assertThat(history()).singleElement().satisfies(r -> assertThat(r.content().itemCount()).isEqualTo(1));
+  }
+
+  @Test
   void doCopiesThePreviousVisitsPrescriptionForReview() {
     long earlier = services.chartOverview().open(doctor, 1).timeline().stream().filter(e -> e.visitId() != visitId)
         .findFirst().orElseThrow().visitId();

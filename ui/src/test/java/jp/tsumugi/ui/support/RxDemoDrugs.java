@@ -50,6 +50,23 @@ public final class RxDemoDrugs {
     }
   }
 
+  /** Imports a y diff row (as SSK writes one) that abolishes {@code code} after {@code lastDay}. */
+  public static void abolish(AppServices services, Path work, String code, java.time.LocalDate lastDay) {
+    try {
+      Path dir = Files.createDirectories(work.resolve("y-diff-" + code));
+      String row = Files.readAllLines(yMaster(), SJIS).stream().filter(l -> l.contains("\"" + code + "\"")).findFirst().orElseThrow();
+      java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+      String changed = f.format(lastDay.plusDays(1));
+      String abolished = "\"9\"" + row.substring(3).replace("\"20240401\",\"99999999\"", "\"" + changed + "\",\"" + f.format(lastDay)
+          + "\"");
+      Files.write(dir.resolve("y_" + changed + ".csv"), (abolished + "\r\n").getBytes(SJIS));
+      services.store().transactions().run(() -> services.store().masterImporter().importPath(dir, MasterImportProgress.NONE));
+      services.masterCatalog().invalidate();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path yMaster() {
     String dir = System.getProperty("tsumugi.shared.dir", System.getProperty("shared.dir", "../../shared"));
     return Path.of(dir, "masters", "ssk", "y", "y_ALL20240321.csv");
