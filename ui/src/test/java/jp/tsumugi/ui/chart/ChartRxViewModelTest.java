@@ -258,6 +258,16 @@ class ChartRxViewModelTest {
   }
 
   @Test
+  void theDemoSeedGivesPatientOneAPrescriptionToCopyAndLoxoninShowsTheChartContraindication() {
+    assertThat(services.demoPrescriptions().seed("t")).isEqualTo(1);
+    vm.copyPrevious();
+    assertThat(vm.lines()).extracting(ChartRxViewModel.Line::text).anyMatch(t -> t.contains("【般】アムロジピン錠５ｍｇ"))
+        .anyMatch(t -> t.contains("カロナール"));
+    vm.addDrug(RxDemoDrugs.LOXONIN);
+    assertThat(vm.findings()).extracting(r -> r.finding().kind()).contains(FindingKind.CONTRAINDICATION);
+  }
+
+  @Test
   void doCopiesThePreviousVisitsPrescriptionForReview() {
     long earlier = services.chartOverview().open(doctor, 1).timeline().stream().filter(e -> e.visitId() != visitId)
         .findFirst().orElseThrow().visitId();
