@@ -54,6 +54,7 @@ final class ChartRxPanel {
   private final TextField dose = new TextField();
   private final TextField perDay = new TextField();
   private final Label unit = new Label();
+  private final Label itemName = new Label();
   private final CheckBox generic = new CheckBox();
   private final Label genericName = new Label();
   private final CheckBox noSubstitution = new CheckBox();
@@ -83,7 +84,8 @@ final class ChartRxPanel {
       vm.addDrug(hit);
       search.clear();
     }, executor);
-    VBox content = new VBox(4, titleBar(), search, list(), groupFields(), itemFields(), signBar());
+    // The drug's fields right under the search: after Enter the cursor is in 1日量, in view even on a small screen.
+    VBox content = new VBox(4, titleBar(), search, itemFields(), groupFields(), list(), signBar());
     content.setPadding(new Insets(0, 4, 0, 0));
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
@@ -118,22 +120,34 @@ final class ChartRxPanel {
         return;
       }
       scene.focusOwnerProperty().addListener((o, before, now) -> {
-        if (now == null || !isInside(now, content)) {
-          return;
+        if (now != null && isInside(now, content)) {
+          // After the layout pass: labels that appear with the change (info, errors) move the content.
+          javafx.application.Platform.runLater(() -> scrollTo(scroll, content, now));
         }
-        double contentHeight = content.getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (contentHeight <= viewport) {
-          return;
-        }
-        javafx.geometry.Bounds b = content.sceneToLocal(now.localToScene(now.getBoundsInLocal()));
-        double top = scroll.getVvalue() * (contentHeight - viewport);
-        if (b.getMinY() < top || b.getMaxY() > top + viewport) {
-          double target = Math.max(0, Math.min(b.getMinY() - 8, contentHeight - viewport));
-          scroll.setVvalue(target / (contentHeight - viewport));
+      });
+      content.heightProperty().addListener((o, before, now) -> {
+        Node focused = scene.getFocusOwner();
+        if (focused != null && isInside(focused, content)) {
+          javafx.application.Platform.runLater(() -> scrollTo(scroll, content, focused));
         }
       });
     });
+  }
+
+  private static void scrollTo(ScrollPane scroll, Region content, Node node) {
+    scroll.applyCss();
+    scroll.layout();
+    double contentHeight = content.getLayoutBounds().getHeight();
+    double viewport = scroll.getViewportBounds().getHeight();
+    if (contentHeight <= viewport || node.getScene() == null) {
+      return;
+    }
+    javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double top = -scroll.getViewportBounds().getMinY();
+    if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+      double target = Math.max(0, Math.min(b.getMinY() - 8, contentHeight - viewport));
+      scroll.setVvalue(target / (contentHeight - viewport));
+    }
   }
 
   Node root() {
@@ -243,7 +257,7 @@ final class ChartRxPanel {
           ? vm.kindProperty().isNotEqualTo(DispensingKind.OUTSIDE) : vm.editableProperty().not()));
     }
     title.setMinWidth(Region.USE_PREF_SIZE);
-    FlowPane bar = new FlowPane(8, 4, title, state, kind, refills);
+    FlowPane bar = new FlowPane(6, 4, title, state, kind, refills);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -380,7 +394,9 @@ final class ChartRxPanel {
     amounts.setAlignment(Pos.CENTER_LEFT);
     FlowPane row = new FlowPane(8, 4, amounts, generic, noSubstitution, patientRequest, selectedCare, itemComment);
     row.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(2, row, genericName, error);
+    itemName.setId("rxItemName");
+    itemName.getStyleClass().add("soap-caption");
+    VBox box = new VBox(2, itemName, row, genericName, error);
     box.setId("rxItemBox");
     box.disableProperty().bind(vm.selectedItemProperty().lessThan(0).or(vm.editableProperty().not()));
     return box;
@@ -417,6 +433,7 @@ final class ChartRxPanel {
         perDay.setText(i == null || i.perDay() == null ? "" : i.perDay().toPlainString());
       }
       unit.setText(i == null ? "" : i.unit());
+      itemName.setText(i == null ? "" : i18n.text("rx.item.selected", i.name().isEmpty() ? i.drugCode() : i.name()));
       generic.setSelected(i != null && i.generic());
       String notation = i == null ? "" : !i.genericName().isEmpty() ? i.genericName()
           : vm.record(i.drugCode()).map(d -> d.genericPrescriptionName() == null ? "" : d.genericPrescriptionName()).orElse("");

@@ -483,7 +483,7 @@ public final class ChartView {
     soapP.setPrefRowCount(3);
     SplitPane p = new SplitPane(pText, rx.root());
     p.setOrientation(Orientation.VERTICAL);
-    p.setDividerPositions(0.2);
+    p.setDividerPositions(0.16);
     p.setId("planColumn");
     SplitPane columns = new SplitPane(soa, p);
     columns.setOrientation(Orientation.HORIZONTAL);
