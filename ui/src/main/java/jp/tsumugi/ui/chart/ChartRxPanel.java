@@ -36,7 +36,7 @@ import jp.tsumugi.ui.search.SearchPopover;
 /**
  * The prescription pane under the P text (docs/adr/0031): drug search, the Rp list, the fields of the selected group and
  * drug, and the findings pane beside nothing else — it never takes the keyboard away (no dialog). Keys: Ctrl+E drug
- * search, Ctrl+G 一般名, Ctrl+K new 剤, Ctrl+J findings, Delete remove, Alt+↑/↓ move, Ctrl+Enter 処方確定 (in the pane),
+ * search, Ctrl+G 一般名, Ctrl+K new 剤, Ctrl+J findings, Delete remove, Ctrl+Shift+↑/↓ move, Ctrl+Enter 処方確定 (in the pane),
  * Ctrl+Shift+D 前回処方 (Do).
  */
 final class ChartRxPanel {
@@ -208,7 +208,7 @@ final class ChartRxPanel {
     } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.J) {
       focusFindings();
       e.consume();
-    } else if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+    } else if (e.isShortcutDown() && e.isShiftDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
       vm.move(e.getCode() == KeyCode.UP ? -1 : 1);
       lines.requestFocus();
       e.consume();

@@ -216,8 +216,11 @@ class ChartRxScreenTest {
     // Usage and days of the group.
     robot.interact(() -> list.getSelectionModel().select(0));
     ComboBox<Usage> usage = robot.lookup("#rxUsage").queryAs(ComboBox.class);
-    robot.interact(() -> usage.getSelectionModel().select(usage.getItems().stream().filter(u -> u.code().equals("1E")).findFirst()
-        .orElseThrow()));
+    assertThat(usage.getValue().code()).isEqualTo("1A");
+    robot.interact(usage::requestFocus);
+    robot.press(KeyCode.ALT).type(KeyCode.DOWN).release(KeyCode.ALT);
+    waitUntil(usage::isShowing);
+    robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
     waitUntil(() -> anyLine(robot, "1日1回夕食後"));
     TextField days = robot.lookup("#rxDays").queryAs(TextField.class);
     robot.interact(() -> {

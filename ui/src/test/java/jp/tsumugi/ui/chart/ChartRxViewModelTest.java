@@ -193,6 +193,36 @@ class ChartRxViewModelTest {
   }
 
   @Test
+  void drugsAndGroupsMoveAndAFlagOrRouteChangeKeepsTheRestOfTheGroup() {
+    vm.addDrug(RxDemoDrugs.NORVASC);
+    vm.addDrug(RxDemoDrugs.HALCION);
+    assertThat(vm.groups().get(0).items()).extracting(RxItem::drugCode).containsExactly(RxDemoDrugs.NORVASC, RxDemoDrugs.HALCION);
+    vm.move(-1);
+    assertThat(vm.groups().get(0).items()).extracting(RxItem::drugCode).containsExactly(RxDemoDrugs.HALCION, RxDemoDrugs.NORVASC);
+    assertThat(vm.selectedItem().orElseThrow().drugCode()).isEqualTo(RxDemoDrugs.HALCION);
+    vm.toggleNoSubstitution();
+    vm.togglePatientRequest();
+    assertThat(vm.selectedItem().orElseThrow().noSubstitution()).isTrue();
+    assertThat(vm.lines().get(1).text()).contains("変更不可").contains("患者希望");
+
+    vm.newGroup();
+    vm.addDrug(RxDemoDrugs.CALONAL);
+    vm.setRoute(RouteKind.AS_NEEDED);
+    RpGroup asNeeded = vm.groups().get(1);
+    assertThat(asNeeded.route()).isEqualTo(RouteKind.AS_NEEDED);
+    assertThat(asNeeded.days()).isNull();
+    assertThat(asNeeded.times()).isNotNull();
+    assertThat(vm.usages().stream().filter(u -> u.code().equals(asNeeded.usageCode())).findFirst().orElseThrow().timing())
+        .isEqualTo(jp.tsumugi.app.prescription.UsageTiming.AS_NEEDED);
+    vm.select(1, -1);
+    vm.move(-1);
+    assertThat(vm.groups()).extracting(RpGroup::route).containsExactly(RouteKind.AS_NEEDED, RouteKind.ORAL);
+    vm.setKind(DispensingKind.INSIDE);
+    vm.setRefills(2);
+    assertThat(vm.refillsProperty().get()).as("refill only for 院外").isZero();
+  }
+
+  @Test
   void genericNameIsOfferedWithTheStandardNotation() {
     vm.addDrug(RxDemoDrugs.NORVASC);
     vm.toggleGeneric();
