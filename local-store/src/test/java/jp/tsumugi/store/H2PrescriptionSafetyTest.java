@@ -84,4 +84,52 @@ class H2PrescriptionSafetyTest {
           .findings()).isEmpty();
     }
   }
+
+  @Test
+  void amendingAVisitsPrescriptionDoesNotFindItsOwnEarlierRevisionButStillFindsOtherVisits(@TempDir Path dir) throws IOException {
+    Path full = dir.resolve("full");
+    Files.createDirectories(full);
+    List<String> rows = new ArrayList<>();
+    Path y = Path.of(System.getProperty("tsumugi.shared.dir", "../../shared"), "masters", "ssk", "y", "y_ALL20240321.csv");
+    for (String line : Files.readAllLines(y, SJIS)) {
+      if (line.contains("\"" + NORVASC_5 + "\"") || line.contains("\"" + AMLODIPINE_ASUKA_5 + "\"")) {
+        rows.add(line);
+      }
+    }
+    Files.write(full.resolve("y_ALL20240321.csv"), rows, SJIS);
+
+    try (LocalStore store = LocalStore.createH2(new StoreLocation(dir.resolve("data"), dir.resolve("keys")), clock).store()) {
+      store.masterImporter().importPath(full, MasterImportProgress.NONE);
+      HashChainedAuditLog audit = new HashChainedAuditLog(store.auditEntries(), clock);
+      MasterCatalog catalog = new MasterCatalog(store.masters(), store.masterUsage(), clock);
+      ChartPrescriptions rx = new ChartPrescriptions(store.prescriptionStore(), DrugLookup.of(catalog), audit, store.transactions(),
+          clock);
+      PrescriptionSafety safety = new PrescriptionSafety(store.masters(), store.prescriptionStore(), store.externalMedicationStore(),
+          store.patientFactStore(), store.interactionStore(), audit, store.transactions());
+      long patient = store.patients().insert(new Patient(0, "000001", "山田", "太郎", "ヤマダ", "タロウ", Sex.MALE,
+          LocalDate.of(1950, 4, 5), null, null, null)).id();
+      LocalDate today = LocalDate.of(2026, 11, 25);
+      long visit = store.visits().insert(new Visit(0, patient, today, 0, "内科", "doctor", null, clock.instant())).id();
+      rx.sign(doctor, visit, 0, new Prescription(visit, DispensingKind.OUTSIDE, List.of(RpGroup.oral("1A", 28,
+          RxItem.of(NORVASC_5, null, "1"))), 0, ""), List.of(), null);
+      List<jp.tsumugi.app.prescription.safety.ProposedDrug> amended = List.of(PrescriptionSafety.proposed(
+          catalog.resolve(jp.tsumugi.app.master.MasterKind.Y, NORVASC_5, today).map(jp.tsumugi.app.master.DrugRecord.class::cast)
+              .orElseThrow(), 28, false));
+
+      // Without the exclusion the signed revision of this very visit is "still being taken": a duplicate of itself.
+      assertThat(safety.checkDrugs(doctor, patient, today, amended).findings()).extracting(Finding::kind)
+          .containsExactly(FindingKind.DUPLICATE);
+      assertThat(safety.context(doctor, patient, today).current()).hasSize(1);
+
+      // Amending this visit: its own earlier revision does not count.
+      assertThat(safety.checkDrugs(doctor, patient, today, amended, visit).findings()).isEmpty();
+      assertThat(safety.context(doctor, patient, today, visit).current()).isEmpty();
+
+      // Another visit's prescription still counts when this one is amended.
+      long later = store.visits().insert(new Visit(0, patient, today.plusDays(3), 0, "内科", "doctor", null, clock.instant())).id();
+      List<Finding> other = safety.checkDrugs(doctor, patient, today.plusDays(3), amended, later).findings();
+      assertThat(other).extracting(Finding::kind).containsExactly(FindingKind.DUPLICATE);
+      assertThat(other.get(0).otherDate()).isEqualTo(today);
+    }
+  }
 }

@@ -68,6 +68,18 @@ abstract class StampStoreContractTest {
   }
 
   @Test
+  void aPrescriptionStampIsStoredAndReadBackWithItsKindAndText() {
+    String body = jp.tsumugi.app.prescription.PrescriptionStampCodec.encode(java.util.List.of(jp.tsumugi.app.prescription.RpGroup.oral(
+        "1A", 28, jp.tsumugi.app.prescription.RxItem.of("612170710", null, "1").asGeneric())));
+    Stamp saved = stamps.create(doctor, false, StampKind.PRESCRIPTION, "bp28", "ノルバスク", body);
+    Stamp read = stamps.lookup(doctor, "bp28").orElseThrow();
+    assertThat(read.kind()).isEqualTo(StampKind.PRESCRIPTION);
+    assertThat(read.body()).isEqualTo(body);
+    assertThat(read.id()).isEqualTo(saved.id());
+    assertThat(jp.tsumugi.app.prescription.PrescriptionStampCodec.decode(read.body()).get(0).items().get(0).generic()).isTrue();
+  }
+
+  @Test
   void ownStampWinsOverSharedOnTheSameNormalisedKeyword() {
     Stamp shared = stamps.create(doctor, true, StampKind.SUBJECTIVE, "ｶｾﾞ", "かぜ症状", "咽頭痛、鼻汁、咳嗽あり。");
     Stamp own = stamps.create(otherDoctor, false, StampKind.SUBJECTIVE, "カゼ", "かぜ（自分用）", "発熱なし😷");

@@ -8,5 +8,7 @@ public enum StampKind {
   SUBJECTIVE,
   OBJECTIVE,
   ASSESSMENT,
-  PLAN
+  PLAN,
+  /** Rp groups for the prescription pane; the body is {@code PrescriptionStampCodec} text (docs/adr/0031). */
+  PRESCRIPTION
 }

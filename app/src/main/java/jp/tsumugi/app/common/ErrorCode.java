@@ -308,7 +308,9 @@ public enum ErrorCode {
   DRUG_MEMO_KEY_INVALID(9440, "A drug memo needs a 9-digit drug code or a 7-character YJ ingredient key"),
   DRUG_MEMO_EMPTY(9441, "A drug memo needs effects or cautions text"),
   DRUG_MEMO_TOO_LONG(9442, "Drug memo effects and cautions are limited to 1,000 characters each"),
-  DRUG_MEMO_DRUG_UNKNOWN(9443, "The drug code is not in the drug master");
+  DRUG_MEMO_DRUG_UNKNOWN(9443, "The drug code is not in the drug master"),
+  // 9400-9429: prescription entry in the chart window (docs/adr/0031)
+  RX_STAMP_INVALID(9400, "The prescription stamp text is not valid (unknown version, broken line or value out of range)");
 
   private final int number;
   private final String englishText;

@@ -82,6 +82,8 @@ public final class ChartView {
   private final ChartToolsPanel tools;
   private final ChartLabsViewModel labsVm;
   private final ChartLabsPanel labs;
+  private final ChartRxViewModel rxVm;
+  private final ChartRxPanel rx;
   private TextArea lastArea;
   private ListView<jp.tsumugi.app.chart.Stamp> completions;
   private final I18n i18n;
@@ -106,13 +108,16 @@ public final class ChartView {
   private final Timeline heartbeat;
 
   public ChartView(ChartViewModel vm, ChartRecordsViewModel recordsVm, ChartToolsViewModel toolsVm, ChartLabsViewModel labsVm,
-      I18n i18n) {
+      ChartRxViewModel rxVm, jp.tsumugi.ui.fx.TaskExecutor executor, I18n i18n) {
     this.vm = vm;
     this.records = new ChartRecordsPanel(recordsVm, i18n);
     this.toolsVm = toolsVm;
     this.tools = new ChartToolsPanel(toolsVm, i18n);
     this.labsVm = labsVm;
     this.labs = new ChartLabsPanel(labsVm, i18n, vm.zone());
+    this.rxVm = rxVm;
+    this.rx = new ChartRxPanel(rxVm, i18n, executor);
+    rx.onStampSaved(toolsVm::loadStamps);
     this.i18n = i18n;
     this.lastArea = soapS;
     root.getStyleClass().addAll("page", "chart-root");
@@ -123,6 +128,13 @@ public final class ChartView {
     root.setRight(right());
     root.setBottom(keyBar());
     installKeys();
+    vm.visitProperty().addListener((obs, was, now) -> {
+      if (now == null) {
+        rxVm.close();
+      } else if (was == null || was.visitId() != now.visitId() || !rxVm.openProperty().get()) {
+        rxVm.open(vm.patientId(), now.visitId(), now.visitDate());
+      }
+    });
     for (TextArea a : List.of(soapS, soapO, soapA, soapP)) {
       ((GuardedArea) a).onRefused(vm::refused);
     }
@@ -466,11 +478,16 @@ public final class ChartView {
     VBox.setVgrow(soapS, Priority.ALWAYS);
     VBox.setVgrow(soapO, Priority.ALWAYS);
     VBox.setVgrow(soapA, Priority.ALWAYS);
-    VBox p = new VBox(4, caption("chart.soap.p"), soapP);
+    VBox pText = new VBox(4, caption("chart.soap.p"), soapP);
     VBox.setVgrow(soapP, Priority.ALWAYS);
+    soapP.setPrefRowCount(3);
+    SplitPane p = new SplitPane(pText, rx.root());
+    p.setOrientation(Orientation.VERTICAL);
+    p.setDividerPositions(0.16);
+    p.setId("planColumn");
     SplitPane columns = new SplitPane(soa, p);
     columns.setOrientation(Orientation.HORIZONTAL);
-    columns.setDividerPositions(0.55);
+    columns.setDividerPositions(0.36);
     columns.setId("soapColumns");
 
     reason.setId("amendReason");
@@ -508,7 +525,7 @@ public final class ChartView {
       }
     });
     VBox.setVgrow(columns, Priority.ALWAYS);
-    VBox editor = new VBox(6, titleBar, lease, columns, completions, actions, message, stampMessage, info);
+    VBox editor = new VBox(6, titleBar, lease, columns, rx.findingsRoot(), completions, actions, message, stampMessage, info);
     editor.setPadding(new Insets(8, 10, 8, 10));
     editor.setId("chartEditor");
 
@@ -599,6 +616,19 @@ public final class ChartView {
    * place of the keyword or prefix typed before the caret, else at the caret.
    */
   private void insertStamp(jp.tsumugi.app.chart.Stamp stamp) {
+    if (stamp.kind() == jp.tsumugi.app.chart.StampKind.PRESCRIPTION) {
+      TextArea typedIn = lastArea;
+      int at = typedIn.getCaretPosition();
+      int from = wordStart(typedIn.getText(), at);
+      String typed = typedIn.getText().substring(from, at);
+      if (typedIn.isEditable() && !typed.isEmpty() && jp.tsumugi.app.chart.SearchFold.keyword(stamp.keyword())
+          .startsWith(jp.tsumugi.app.chart.SearchFold.keyword(typed))) {
+        typedIn.deleteText(from, at);
+      }
+      rxVm.insertStamp(stamp);
+      rx.focusSearch();
+      return;
+    }
     TextArea area = lastArea;
     if (!area.isEditable()) {
       return;
@@ -919,6 +949,18 @@ public final class ChartView {
     }
     if (!e.isShortcutDown()) {
       return null;
+    }
+    if (e.isShiftDown() && e.getCode() == KeyCode.D) {
+      return rxVm::copyPrevious;
+    }
+    if (matches(e, KeyCode.E)) {
+      return rx::focusSearch;
+    }
+    if (matches(e, KeyCode.J)) {
+      return rx::focusFindings;
+    }
+    if (matches(e, KeyCode.ENTER) && root.getScene() != null && rx.owns(root.getScene().getFocusOwner())) {
+      return rxVm::sign;
     }
     if (matches(e, KeyCode.ENTER)) {
       if (vm.overlayProperty().get() == ChartViewModel.Overlay.LAB_IMPORT) {

@@ -94,6 +94,7 @@ public final class ChartViewModel {
   private final ObjectProperty<NoteRevision> theirs = new SimpleObjectProperty<>();
   private final ObservableList<HistoryRow> recordHistory = FXCollections.observableArrayList();
   private final StringProperty recordHistoryTitle = new SimpleStringProperty("");
+  private final ObjectProperty<Optional<Long>> signedPrescriptionVisit = new SimpleObjectProperty<>(Optional.empty());
 
   private final Map<String, String> names = new HashMap<>();
   private long patientId;
@@ -696,5 +697,17 @@ public final class ChartViewModel {
 
   public ObjectProperty<NoteRevision> theirsProperty() {
     return theirs;
+  }
+
+  /**
+   * The visit whose prescription is signed and on screen unchanged (the prescription pane keeps it current), for the
+   * print preview to offer printing; empty while nothing signed is shown or the prescription is being edited.
+   */
+  public Optional<Long> signedPrescriptionVisit() {
+    return signedPrescriptionVisit.get();
+  }
+
+  public ObjectProperty<Optional<Long>> signedPrescriptionVisitProperty() {
+    return signedPrescriptionVisit;
   }
 }

@@ -73,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
             + " master records.");
       }
       services.demoCharts().seed(terminal);
+      services.demoPrescriptions().seed(terminal);
       write(data.resolve(MARKER), created.store().databaseId());
     }
     environment.out().println("Demo clinic created in " + data + " (" + patients + " synthetic patients).");

@@ -343,6 +343,11 @@ public final class AppServices implements AutoCloseable {
         store.transactions(), clock);
   }
 
+  /** A signed demo prescription for demo patient 1 when the drug master is loaded (run after {@link #demoCharts()}). */
+  public jp.tsumugi.app.demo.DemoPrescriptions demoPrescriptions() {
+    return new jp.tsumugi.app.demo.DemoPrescriptions(chartPrescriptions(), chartOverview, store.users(), clock);
+  }
+
   public ChartNotes chartNotes() {
     return chartNotes;
   }

@@ -242,7 +242,11 @@ public final class Shell {
           services.masterCatalog(), executor, i18n, session, services.clock(), chartVm),
           new jp.tsumugi.ui.chart.ChartToolsViewModel(services.stamps(), services.chartSearch(), executor, i18n, session),
           new jp.tsumugi.ui.chart.ChartLabsViewModel(services.chartLabs(), services.chartVitals(), services.labCsvImport(), executor, i18n,
-              session, services.clock(), chartVm), i18n);
+              session, services.clock(), chartVm),
+          new jp.tsumugi.ui.chart.ChartRxViewModel(new jp.tsumugi.ui.chart.ChartRxViewModel.Services(services.chartPrescriptions(),
+              services.safetyCheck(), services.masterCatalog(), services.interactionTables(), services.stamps()), executor, i18n, session,
+              chartVm),
+          executor, i18n);
       return chart.root();
     });
     vm.sectionProperty().addListener((obs, was, now) -> {

@@ -30,6 +30,8 @@ import jp.tsumugi.app.security.Session;
  */
 public final class PrescriptionSafety {
   public static final int MAX_DAYS = 365;
+  /** No visit to exclude from the drugs being taken (see {@link #context(Session, long, LocalDate, long)}). */
+  public static final long NO_VISIT = 0L;
 
   /** One ordered drug: code and days (times for 頓用). */
   public record Order(String drugCode, int days) {
@@ -91,6 +93,23 @@ public final class PrescriptionSafety {
    * under a millisecond, and gathers again on 確定.
    */
   public Context context(Session session, long patientId, LocalDate date) {
+    return context(session, patientId, date, NO_VISIT);
+  }
+
+  /**
+   * {@link #checkDrugs(Session, long, LocalDate, List)} for an amendment: the drugs of the visit {@code excludingVisitId}
+   * (the earlier revision of the prescription being amended) do not count as being taken.
+   */
+  public Report checkDrugs(Session session, long patientId, LocalDate date, List<ProposedDrug> drugs, long excludingVisitId) {
+    return context(session, patientId, date, excludingVisitId).check(drugs);
+  }
+
+  /**
+   * {@link #context(Session, long, LocalDate)} for editing the prescription of visit {@code excludingVisitId}: that visit's own
+   * signed prescription (an earlier revision of the one being edited) is not a drug still being taken, or it would be found
+   * as a duplicate of itself. {@link #NO_VISIT} excludes nothing.
+   */
+  public Context context(Session session, long patientId, LocalDate date, long excludingVisitId) {
     session.require(Permission.READ_PATIENTS);
     return tx.inTransaction(() -> {
       if (!external.patientExists(patientId)) {
@@ -98,6 +117,9 @@ public final class PrescriptionSafety {
       }
       List<CurrentDrug> current = new ArrayList<>();
       for (ClinicMedications.Taken t : clinic.takenOn(patientId, date)) {
+        if (excludingVisitId != NO_VISIT && t.visitId() == excludingVisitId) {
+          continue;
+        }
         current.add(new CurrentDrug(OtherSource.CLINIC_PRESCRIPTION, "", t.start(), t.prescriptionRecordId(), t.drugCode(), t.yjCode(),
             t.name(), t.start(), t.days(), t.asNeeded()));
       }
