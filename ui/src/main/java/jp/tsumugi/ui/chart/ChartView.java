@@ -56,6 +56,8 @@ import jp.tsumugi.app.chart.SoapNote;
 import jp.tsumugi.app.chart.TextDiff;
 import jp.tsumugi.app.chart.TimelineEntry;
 import jp.tsumugi.app.patient.Sex;
+import jp.tsumugi.app.prescription.DispensingKind;
+import jp.tsumugi.app.prescription.print.DocumentKind;
 import jp.tsumugi.app.reception.PatientSummary;
 import jp.tsumugi.app.reception.QueueRow;
 import jp.tsumugi.ui.fx.I18n;
@@ -83,6 +85,18 @@ public final class ChartView {
   private final ChartLabsViewModel labsVm;
   private final ChartLabsPanel labs;
   private final ChartRxViewModel rxVm;
+  /** Opens the print preview of a visit's signed prescription; set by the shell (docs/adr/0032). */
+  private PrescriptionPrinter prescriptionPrinter;
+  private SplitPane planColumn;
+  private SplitPane soapColumns;
+  private boolean prescribingLayout;
+  private javafx.scene.Node planText;
+
+  /** What the chart calls to preview a printed prescription document over its window. */
+  @FunctionalInterface
+  public interface PrescriptionPrinter {
+    void preview(javafx.stage.Window owner, long visitId, DocumentKind kind);
+  }
   private final ChartRxPanel rx;
   private TextArea lastArea;
   private ListView<jp.tsumugi.app.chart.Stamp> completions;
@@ -128,6 +142,7 @@ public final class ChartView {
     root.setRight(right());
     root.setBottom(keyBar());
     installKeys();
+    installPrescribingLayout();
     vm.visitProperty().addListener((obs, was, now) -> {
       if (now == null) {
         rxVm.close();
@@ -154,6 +169,22 @@ public final class ChartView {
     heartbeat.setCycleCount(Animation.INDEFINITE);
     heartbeat.play();
     vm.loadToday();
+  }
+
+  /** The print preview the chart's print keys open (Ctrl+Shift+P 処方箋 or, 院内, 薬剤情報提供書; Ctrl+Shift+C 控え; Ctrl+Shift+Y 情報提供書). */
+  public void setPrescriptionPrinter(PrescriptionPrinter printer) {
+    this.prescriptionPrinter = printer;
+  }
+
+  /** Previews {@code kind} for the visit whose signed prescription is on screen; says why not when nothing is signed. */
+  void printPrescription(DocumentKind kind) {
+    java.util.Optional<Long> visit = rxVm.signedPrescriptionVisit();
+    if (visit.isEmpty() || prescriptionPrinter == null) {
+      rxVm.messageProperty().set(i18n.error(jp.tsumugi.app.common.ErrorCode.RX_PRINT_NOTHING_SIGNED));
+      return;
+    }
+    DocumentKind chosen = kind == DocumentKind.SLIP && rxVm.kindProperty().get() == DispensingKind.INSIDE ? DocumentKind.INFO : kind;
+    prescriptionPrinter.preview(root.getScene() == null ? null : root.getScene().getWindow(), visit.get(), chosen);
   }
 
   public Parent root() {
@@ -482,10 +513,12 @@ public final class ChartView {
     VBox.setVgrow(soapP, Priority.ALWAYS);
     soapP.setPrefRowCount(3);
     SplitPane p = new SplitPane(pText, rx.root());
+    planColumn = p;
     p.setOrientation(Orientation.VERTICAL);
     p.setDividerPositions(0.16);
     p.setId("planColumn");
     SplitPane columns = new SplitPane(soa, p);
+    soapColumns = columns;
     columns.setOrientation(Orientation.HORIZONTAL);
     columns.setDividerPositions(0.36);
     columns.setId("soapColumns");
@@ -930,6 +963,51 @@ public final class ChartView {
     return bar;
   }
 
+  /**
+   * While the focus is in the prescription pane, the chart gives it room: the right panel steps aside, the P column widens and
+   * the P text makes way, so the Rp list stays in view at 1280×800; the SOAP layout comes back when the focus leaves the pane.
+   */
+  private void installPrescribingLayout() {
+    javafx.beans.value.ChangeListener<javafx.scene.Node> onFocus = (obs, was, now) -> {
+      if (now != null) {
+        prescribingLayout(rx.owns(now));
+      }
+    };
+    root.sceneProperty().addListener((obs, was, now) -> {
+      if (was != null) {
+        was.focusOwnerProperty().removeListener(onFocus);
+      }
+      if (now != null) {
+        now.focusOwnerProperty().addListener(onFocus);
+      }
+    });
+  }
+
+  /** Whether the prescribing layout is on (for tests). */
+  boolean prescribingLayout() {
+    return prescribingLayout;
+  }
+
+  private void prescribingLayout(boolean on) {
+    if (on == prescribingLayout || planColumn == null) {
+      return;
+    }
+    prescribingLayout = on;
+    javafx.scene.Node right = root.getRight();
+    if (right != null) {
+      right.setVisible(!on);
+      right.setManaged(!on);
+    }
+    soapColumns.setDividerPositions(on ? 0.24 : 0.36);
+    if (on) {
+      planText = planColumn.getItems().get(0);
+      planColumn.getItems().setAll(rx.root());
+    } else {
+      planColumn.getItems().setAll(planText, rx.root());
+      planColumn.setDividerPositions(0.16);
+    }
+  }
+
   private void installKeys() {
     root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       Runnable action = actionFor(e);
@@ -952,6 +1030,15 @@ public final class ChartView {
     }
     if (e.isShiftDown() && e.getCode() == KeyCode.D) {
       return rxVm::copyPrevious;
+    }
+    if (e.isShiftDown() && e.getCode() == KeyCode.P) {
+      return () -> printPrescription(DocumentKind.SLIP);
+    }
+    if (e.isShiftDown() && e.getCode() == KeyCode.C) {
+      return () -> printPrescription(DocumentKind.COPY);
+    }
+    if (e.isShiftDown() && e.getCode() == KeyCode.Y) {
+      return () -> printPrescription(DocumentKind.INFO);
     }
     if (matches(e, KeyCode.E)) {
       return rx::focusSearch;

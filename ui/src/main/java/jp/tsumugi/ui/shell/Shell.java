@@ -247,6 +247,9 @@ public final class Shell {
               services.safetyCheck(), services.masterCatalog(), services.interactionTables(), services.stamps()), executor, i18n, session,
               chartVm),
           executor, i18n);
+      jp.tsumugi.ui.print.PrescriptionPrintActions printing = new jp.tsumugi.ui.print.PrescriptionPrintActions(services, session,
+          executor, i18n, new jp.tsumugi.print.PdfPrinting());
+      chart.setPrescriptionPrinter(printing::preview);
       return chart.root();
     });
     vm.sectionProperty().addListener((obs, was, now) -> {

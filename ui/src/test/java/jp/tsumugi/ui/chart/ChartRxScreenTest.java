@@ -150,6 +150,7 @@ class ChartRxScreenTest {
     waitUntil(() -> label(robot, "#rxFinding1").contains("併用禁忌"));
     assertThat(label(robot, "#rxFinding1")).contains("ハルシオン").contains("イトリゾール").contains("この処方").contains("出典");
     assertThat(robot.lookup("#rxPerDay").queryAs(TextField.class).isFocused()).as("the findings pane takes no focus").isTrue();
+    assertThat(shown(robot.lookup("#chartRightTabs").query())).as("the right panel steps aside while prescribing").isFalse();
     Screenshots.write(stage.getScene(), "chart-rx-finding");
 
     // 確定 is refused and says which finding is open; nothing is stored.
@@ -184,7 +185,30 @@ class ChartRxScreenTest {
     assertThat(signed).hasSize(1);
     assertThat(signed.get(0).detail()).contains("visit=" + visitId)
         .contains("overrides=CONTRAINDICATED_COMBINATION/CONTRAINDICATED/" + override.drugCode()).doesNotContain("専門医");
-    assertThat(fixture.services() != null).isTrue();
+
+    // Ctrl+Shift+P previews the signed prescription's 院外処方箋 from the chart; Esc closes it.
+    ctrlShift(robot, KeyCode.P);
+    waitUntil(() -> robot.lookup("#pageImage").tryQuery().isPresent());
+    assertThat(robot.lookup("#pageLabel").queryAs(Label.class).getText()).isEqualTo("1 / 1 頁");
+    assertThat(((Stage) robot.lookup("#pageImage").query().getScene().getWindow()).getTitle()).isEqualTo("処方箋の印刷プレビュー");
+    Screenshots.write(robot.lookup("#pageImage").query().getScene(), "chart-rx-print-preview");
+    assertThat(audit(AuditAction.RX_PRINT_SLIP)).hasSize(1);
+    robot.type(KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#pageImage").tryQuery().isEmpty());
+
+    // Back in the S column, the right panel returns.
+    ctrl(robot, KeyCode.DIGIT1);
+    waitUntil(() -> shown(robot.lookup("#chartRightTabs").query()));
+  }
+
+  /** Whether the node and every parent are visible. */
+  private static boolean shown(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
