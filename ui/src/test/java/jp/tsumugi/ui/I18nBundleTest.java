@@ -38,6 +38,26 @@ class I18nBundleTest {
   }
 
   @Test
+  void noBundleDefinesAKeyTwice() throws IOException {
+    // Properties keeps the last of two equal keys silently; two helpers adding the same key would hide one text.
+    for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+      java.util.List<String> twice = new java.util.ArrayList<>();
+      for (String line : Files.readAllLines(Path.of("src/main/resources/jp/tsumugi/ui/i18n/" + name))) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#") || t.indexOf('=') < 0) {
+          continue;
+        }
+        String key = t.substring(0, t.indexOf('=')).strip();
+        if (seen.merge(key, 1, Integer::sum) == 2) {
+          twice.add(key);
+        }
+      }
+      assertThat(twice).as(name).isEmpty();
+    }
+  }
+
+  @Test
   void everyErrorCodeHasAJapaneseText() throws IOException {
     Properties ja = load("messages.properties");
     for (ErrorCode code : ErrorCode.values()) {

@@ -26,6 +26,9 @@ final class FindingText {
     values.put("date", f.otherDate() == null ? "" : f.otherDate().toString());
     values.put("sourceName", f.otherSourceName().isEmpty() ? "" : sourceName(i18n, f.otherSourceName()));
     values.put("source", fill(i18n.text("rx.check.source." + f.other()), values));
+    if (values.containsKey(Finding.AS_NEEDED)) {
+      values.put(Finding.AS_NEEDED, optional(i18n, "rx.check.asNeeded." + values.get(Finding.AS_NEEDED), values.get(Finding.AS_NEEDED)));
+    }
     if (values.containsKey("limitSource")) {
       values.put("limitSource", optional(i18n, "rx.check.limit." + values.get("limitSource"), values.get("limitSource")));
     }

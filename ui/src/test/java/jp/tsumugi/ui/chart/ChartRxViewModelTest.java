@@ -17,6 +17,7 @@ import jp.tsumugi.app.prescription.PrescriptionRevision;
 import jp.tsumugi.app.prescription.RouteKind;
 import jp.tsumugi.app.prescription.RpGroup;
 import jp.tsumugi.app.prescription.RxItem;
+import jp.tsumugi.app.prescription.safety.ExternalSource;
 import jp.tsumugi.app.prescription.safety.FindingKind;
 import jp.tsumugi.app.prescription.safety.FindingLevel;
 import jp.tsumugi.app.reception.Reception;
@@ -315,5 +316,34 @@ class ChartRxViewModelTest {
     vm.sign();
     assertThat(history()).hasSize(1);
     assertThat(Optional.ofNullable(history().get(0).content()).map(Prescription::itemCount)).contains(2);
+  }
+
+  @Test
+  void anAsNeededDuplicateAndARecordThatCouldNotBeCheckedAreShownInWordsAndNeedAnAcknowledgement() {
+    // Another clinic's カロナール taken regularly (from the お薬手帳), and a notebook entry with no code at all.
+    services.externalMedications().addFromMaster(doctor, 1, RxDemoDrugs.CALONAL, today.minusDays(3), 14, ExternalSource.NOTEBOOK,
+        today.minusDays(3), "みなと内科");
+    services.externalMedications().add(doctor, 1, "", "", "手帳の手書き薬名", today.minusDays(2), 30, ExternalSource.NOTEBOOK,
+        today.minusDays(2));
+    vm = viewModel(doctor);
+    vm.addDrug(RxDemoDrugs.CALONAL);
+    vm.setRoute(RouteKind.AS_NEEDED);
+    vm.setDose("1");
+    vm.setDays("5");
+
+    assertThat(vm.findings()).extracting(r -> r.finding().kind(), r -> r.finding().level()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(FindingKind.DUPLICATE, FindingLevel.CAUTION),
+        org.assertj.core.groups.Tuple.tuple(FindingKind.UNCHECKED_RECORD, FindingLevel.INFO));
+    assertThat(vm.findings().get(0).text()).contains("頓用").contains("頓用の側：今回の処方").contains("他院処方")
+        .doesNotContain("PROPOSED");
+    assertThat(vm.findings().get(1).text()).contains("確認できない記録").contains("手帳の手書き薬名");
+    assertThat(vm.findings()).noneMatch(ChartRxViewModel.FindingRow::resolved);
+
+    vm.sign();
+    assertThat(vm.messageProperty().get()).contains("未対応");
+    assertThat(history()).isEmpty();
+    vm.findings().forEach(r -> vm.acknowledge(r.key(), true));
+    vm.sign();
+    assertThat(history()).singleElement().satisfies(r -> assertThat(r.overrides()).isEmpty());
   }
 }
