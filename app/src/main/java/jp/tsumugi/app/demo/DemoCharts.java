@@ -69,9 +69,20 @@ public final class DemoCharts {
   private final UserRepository users;
   private final jp.tsumugi.app.common.Transactions tx;
   private final Clock clock;
+  private final jp.tsumugi.app.insurance.InsuranceStore insurance;
 
   public DemoCharts(VisitRepository visits, ChartNotes notes, ChartProblems problems, PatientFacts facts, UserRepository users,
       jp.tsumugi.app.common.Transactions tx, Clock clock) {
+    this(visits, notes, problems, facts, users, null, tx, clock);
+  }
+
+  /**
+   * With {@code insurance}, the demo's past visits are billed to the patient's latest insurance combination, as reception
+   * would have chosen, so their printed prescriptions carry the insurer and card numbers.
+   */
+  public DemoCharts(VisitRepository visits, ChartNotes notes, ChartProblems problems, PatientFacts facts, UserRepository users,
+      jp.tsumugi.app.insurance.InsuranceStore insurance, jp.tsumugi.app.common.Transactions tx, Clock clock) {
+    this.insurance = insurance;
     this.visits = visits;
     this.notes = notes;
     this.problems = problems;
@@ -118,7 +129,9 @@ public final class DemoCharts {
   private long visit(Session session, long patient, LocalDate date) {
     Instant at = date.atTime(9, 30).atZone(clock.getZone()).toInstant();
     return tx.inTransaction(() -> {
-      Visit v = visits.insert(new Visit(0, patient, date, 0, "内科", session.username(), null, at));
+      Long combination = insurance == null ? null : insurance.combinationsOfPatient(patient).stream()
+          .mapToLong(jp.tsumugi.app.insurance.InsuranceCombination::id).boxed().max(Long::compare).orElse(null);
+      Visit v = visits.insert(new Visit(0, patient, date, 0, "内科", session.username(), combination, at));
       VisitStatus[] steps = {VisitStatus.CHECKED_IN, VisitStatus.IN_CONSULTATION, VisitStatus.AWAITING_PAYMENT, VisitStatus.PAID};
       for (int s = 0; s < steps.length; s++) {
         visits.appendStatus(new StatusChange(0, v.id(), s + 1, steps[s], "", session.username(), session.terminal(),

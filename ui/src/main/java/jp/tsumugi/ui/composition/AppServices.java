@@ -340,7 +340,7 @@ public final class AppServices implements AutoCloseable {
   /** Synthetic chart history for the demo clinic (run after the demo clinic and, when wanted, the masters). */
   public jp.tsumugi.app.demo.DemoCharts demoCharts() {
     return new jp.tsumugi.app.demo.DemoCharts(store.visits(), chartNotes, chartProblems, patientFacts, store.users(),
-        store.transactions(), clock);
+        store.insuranceStore(), store.transactions(), clock);
   }
 
   /** A signed demo prescription for demo patient 1 when the drug master is loaded (run after {@link #demoCharts()}). */
