@@ -30,6 +30,19 @@ abstract class RxCliBase implements Callable<Integer> {
 
   abstract int run(AppServices services, Session session);
 
+  /**
+   * Prints {@code rows} as a JSON array with --json, else as a tab-separated table under {@code header} with a count line
+   * ("N {@code noun}").
+   */
+  <T> void printRows(java.util.List<T> rows, String header, java.util.function.Function<T, Object> json,
+      java.util.function.Function<T, String> line, String noun) {
+    java.util.StringJoiner text = new java.util.StringJoiner("\n");
+    text.add(header);
+    rows.forEach(r -> text.add(line.apply(r)));
+    text.add(rows.size() + " " + noun);
+    print(rows.stream().map(json).collect(java.util.stream.Collectors.toList()), text.toString());
+  }
+
   /** Prints {@code value} as JSON with --json, else {@code text}. */
   void print(Object value, String text) {
     environment.out().println(json ? Json.write(value) : text);

@@ -1,13 +1,10 @@
 package jp.tsumugi.ui.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import jp.tsumugi.app.common.ErrorCode;
 import jp.tsumugi.app.common.TsumugiException;
 import jp.tsumugi.app.prescription.safety.ExternalMedication;
@@ -66,19 +63,13 @@ public final class RxExternalCommand {
 
     @Override
     int run(AppServices services, Session session) {
-      List<ExternalMedications.Entry> entries = services.externalMedications().history(session, patientId);
-      List<Object> out = new ArrayList<>();
-      StringJoiner text = new StringJoiner("\n");
-      text.add("id\tdrug\tyj\tstart\tdays\tsource\tsource date\tclinic\tstatus\tname");
-      for (ExternalMedications.Entry e : entries) {
-        ExternalMedication m = e.record();
-        out.add(json(e));
-        text.add(m.id() + "\t" + m.drugCode() + "\t" + m.yjCode() + "\t" + m.start() + "\t" + m.days() + "\t" + m.source() + "\t"
-            + m.sourceDate() + "\t" + m.clinicName() + "\t" + (e.removed() ? "REMOVED " + e.removal().get().at() : "ACTIVE") + "\t"
-            + m.name());
-      }
-      text.add(entries.size() + " record(s)");
-      print(out, text.toString());
+      printRows(services.externalMedications().history(session, patientId),
+          "id\tdrug\tyj\tstart\tdays\tsource\tsource date\tclinic\tstatus\tname", RxExternalCommand::json, e -> {
+            ExternalMedication m = e.record();
+            return m.id() + "\t" + m.drugCode() + "\t" + m.yjCode() + "\t" + m.start() + "\t" + m.days() + "\t" + m.source() + "\t"
+                + m.sourceDate() + "\t" + m.clinicName() + "\t" + (e.removed() ? "REMOVED " + e.removal().get().at() : "ACTIVE")
+                + "\t" + m.name();
+          }, "record(s)");
       return 0;
     }
   }

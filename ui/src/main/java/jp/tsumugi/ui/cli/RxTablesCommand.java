@@ -37,16 +37,8 @@ public final class RxTablesCommand {
 
       @Override
       int run(AppServices services, Session session) {
-        List<SafetyTableStore.ClinicLimitRow> rows = services.safetyTables().limits(session);
-        List<Object> out = new ArrayList<>();
-        StringJoiner text = new StringJoiner("\n");
-        text.add("code\tdays\tupdated\tby");
-        for (SafetyTableStore.ClinicLimitRow r : rows) {
-          out.add(limit(r));
-          text.add(r.code() + "\t" + r.days() + "\t" + r.updatedAt() + "\t" + r.updatedBy());
-        }
-        text.add(rows.size() + " limit(s)");
-        print(out, text.toString());
+        printRows(services.safetyTables().limits(session), "code\tdays\tupdated\tby", Limits::limit,
+            r -> r.code() + "\t" + r.days() + "\t" + r.updatedAt() + "\t" + r.updatedBy(), "limit(s)");
         return 0;
       }
     }
@@ -191,16 +183,8 @@ public final class RxTablesCommand {
 
       @Override
       int run(AppServices services, Session session) {
-        List<DemoSafetyData.ControlledRow> rows = services.safetyTables().controlled(session);
-        List<Object> out = new ArrayList<>();
-        StringJoiner text = new StringJoiner("\n");
-        text.add("ingredient\tclass\tdays\tname");
-        for (DemoSafetyData.ControlledRow r : rows) {
-          out.add(controlled(r));
-          text.add(r.ingredientKey() + "\t" + r.drugClass() + "\t" + r.days() + "\t" + r.ingredientName());
-        }
-        text.add(rows.size() + " row(s)");
-        print(out, text.toString());
+        printRows(services.safetyTables().controlled(session), "ingredient\tclass\tdays\tname", Controlled::controlled,
+            r -> r.ingredientKey() + "\t" + r.drugClass() + "\t" + r.days() + "\t" + r.ingredientName(), "row(s)");
         return 0;
       }
     }
