@@ -71,9 +71,6 @@ final class ChartRxPanel {
   private boolean focusQuantity;
   private Label titleLabel;
   private Node findingsRoot;
-  private Node itemEditor;
-  private Node groupEditor;
-  private final javafx.beans.property.BooleanProperty editorsFocused = new javafx.beans.property.SimpleBooleanProperty();
 
   ChartRxPanel(ChartRxViewModel vm, I18n i18n, TaskExecutor executor) {
     this.vm = vm;
@@ -88,14 +85,7 @@ final class ChartRxPanel {
       search.clear();
     }, executor);
     // The drug's fields right under the search: after Enter the cursor is in 1日量, in view even on a small screen.
-    itemEditor = itemFields();
-    groupEditor = groupFields();
-    VBox content = new VBox(4, titleBar(), search, itemEditor, groupEditor, list(), signBar());
-    javafx.beans.binding.BooleanBinding editing = editorsFocused.or(vm.dirtyProperty()).or(vm.baseRevisionProperty().isEqualTo(0));
-    for (Node n : new Node[] {itemEditor, groupEditor}) {
-      n.visibleProperty().bind(editing);
-      n.managedProperty().bind(editing);
-    }
+    VBox content = new VBox(4, titleBar(), search, itemFields(), groupFields(), list(), signBar());
     content.setPadding(new Insets(0, 4, 0, 0));
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
@@ -162,14 +152,6 @@ final class ChartRxPanel {
 
   Node root() {
     return root;
-  }
-
-  /**
-   * The drug and 剤 fields show while the doctor works in the pane or has something unsigned in it; a signed prescription
-   * looked at from elsewhere reads as the prescription itself (its Rp lines right under the title).
-   */
-  void showEditors(boolean focusedIn) {
-    editorsFocused.set(focusedIn);
   }
 
   /** The findings pane: laid out by the window under the SOAP columns (full width), never a dialog. */

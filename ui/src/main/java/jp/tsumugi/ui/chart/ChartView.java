@@ -993,7 +993,6 @@ public final class ChartView {
       return;
     }
     prescribingLayout = on;
-    rx.showEditors(on);
     javafx.scene.Node right = root.getRight();
     if (right != null) {
       right.setVisible(!on);
