@@ -131,6 +131,13 @@ final class ChartRxPanel {
           javafx.application.Platform.runLater(() -> scrollTo(scroll, content, focused));
         }
       });
+      // The viewport changes too: the findings pane under the columns grows as findings appear, the chart's layout changes.
+      scroll.viewportBoundsProperty().addListener((o, before, now) -> {
+        Node focused = scene.getFocusOwner();
+        if (focused != null && isInside(focused, content) && before.getHeight() != now.getHeight()) {
+          javafx.application.Platform.runLater(() -> scrollTo(scroll, content, focused));
+        }
+      });
     });
   }
 

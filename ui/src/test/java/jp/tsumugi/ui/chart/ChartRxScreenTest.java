@@ -261,9 +261,12 @@ class ChartRxScreenTest {
     Screenshots.write(stage.getScene(), "chart-rx-contraindication");
     TextField perDay = robot.lookup("#rxPerDay").queryAs(TextField.class);
     javafx.scene.control.ScrollPane editorScroll = robot.lookup(".rx-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-    javafx.geometry.Bounds field = perDay.localToScene(perDay.getBoundsInLocal());
-    javafx.geometry.Bounds view = editorScroll.localToScene(editorScroll.getBoundsInLocal());
-    assertThat(field.getMinY()).as("the field being typed in is on screen").isBetween(view.getMinY(), view.getMaxY());
+    // The editor scrolls the field being typed in back into view after the layout pass that follows the finding.
+    waitUntil(() -> {
+      javafx.geometry.Bounds field = perDay.localToScene(perDay.getBoundsInLocal());
+      javafx.geometry.Bounds view = editorScroll.localToScene(editorScroll.getBoundsInLocal());
+      return field.getMinY() >= view.getMinY() && field.getMinY() <= view.getMaxY();
+    });
     robot.interact(list::requestFocus);
     waitUntil(() -> list.getSelectionModel().getSelectedItem() != null && list.getSelectionModel().getSelectedItem().text()
         .contains("ロキソニン"));
